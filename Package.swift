@@ -1,0 +1,83 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "certyneo-swift",
+    platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9)],
+    products: [
+        .library(name: "Certyneo", targets: ["Certyneo"]),
+        .library(name: "BindgenRuntime", targets: ["BindgenRuntime"]),
+        .executable(name: "certyneo", targets: ["CertyneoCLI"]),
+        .executable(name: "openapi-bindgen", targets: ["openapi-bindgen"]),
+        .plugin(name: "OpenAPIBindgenPlugin", targets: ["OpenAPIBindgenPlugin"]),
+        .plugin(name: "GenerateBindingsPlugin", targets: ["GenerateBindingsPlugin"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+    ],
+    targets: [
+        // MARK: Generator pipeline (read → model → lower → render → drive)
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"]), .yum(["libyaml-devel"])]
+        ),
+        .target(name: "YAMLSource", dependencies: ["CLibYAML"]),
+        .target(name: "OpenAPIModel", dependencies: ["YAMLSource"]),
+        .target(name: "BindgenIR", dependencies: ["OpenAPIModel"]),
+        .target(
+            name: "BindgenRender",
+            dependencies: ["BindgenIR", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates")]
+        ),
+        .target(name: "BindgenCore", dependencies: ["YAMLSource", "OpenAPIModel", "BindgenIR", "BindgenRender"]),
+        .executableTarget(
+            name: "openapi-bindgen",
+            dependencies: ["BindgenCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .plugin(name: "OpenAPIBindgenPlugin", capability: .buildTool(), dependencies: ["openapi-bindgen"]),
+        .plugin(
+            name: "GenerateBindingsPlugin",
+            capability: .command(
+                intent: .custom(verb: "generate-bindings", description: "Write the generated Swift sources of a target into Generated/"),
+                permissions: [.writeToPackageDirectory(reason: "Writes the committed copy of the generated sources into Generated/")]
+            ),
+            dependencies: ["openapi-bindgen"]
+        ),
+
+        // MARK: Runtime and SDK
+        .target(name: "BindgenRuntime", dependencies: [.product(name: "HTTPTypes", package: "swift-http-types")]),
+        .target(name: "Certyneo", dependencies: ["BindgenRuntime"], plugins: ["OpenAPIBindgenPlugin"]),
+
+        // MARK: Sandbox and CLI (never linked into the SDK)
+        .target(
+            name: "CertyneoSandbox",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        .executableTarget(
+            name: "CertyneoCLI",
+            dependencies: [
+                "Certyneo", "CertyneoSandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+
+        // MARK: Tests
+        .testTarget(name: "YAMLSourceTests", dependencies: ["YAMLSource"]),
+        .testTarget(name: "BindgenCoreTests", dependencies: ["BindgenCore"]),
+        .testTarget(name: "BindgenRuntimeTests", dependencies: ["BindgenRuntime"]),
+        .testTarget(name: "CertyneoSandboxTests", dependencies: ["CertyneoSandbox"]),
+        .testTarget(name: "CertyneoTests", dependencies: ["Certyneo", "CertyneoSandbox"]),
+    ]
+)

@@ -1,0 +1,41 @@
+import OpenAPIModel
+import YAMLSource
+
+/// Documentation lines from spec text. Lines are plain text; the render stage makes them safe in `///` comments.
+enum Documentation {
+    static func lines(for schema: Schema) -> [String] {
+        var out: [String] = []
+        if let title = schema.title, schema.description == nil { out += split(title) }
+        if let description = schema.description { out += split(description) }
+        if let example = schema.example, let text = inlineText(example) {
+            if !out.isEmpty { out.append("") }
+            out.append("Example: `\(text)`")
+        }
+        return out
+    }
+
+    static func lines(summary: String?, description: String?) -> [String] {
+        var out: [String] = []
+        if let summary { out += split(summary) }
+        if let description {
+            if !out.isEmpty { out.append("") }
+            out += split(description)
+        }
+        return out
+    }
+
+    /// Splits text into lines and drops trailing blank ones.
+    static func split(_ text: String) -> [String] {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            String(line.reversed().drop { $0 == " " || $0 == "\r" || $0 == "\t" }.reversed())
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines
+    }
+
+    /// A one-line rendering of an example node (scalars only; collections are left out).
+    static func inlineText(_ node: YAMLNode) -> String? {
+        guard let scalar = node.scalar, !scalar.contains("\n"), !scalar.contains("`") else { return nil }
+        return scalar
+    }
+}

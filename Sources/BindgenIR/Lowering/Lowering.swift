@@ -1,0 +1,61 @@
+public import OpenAPIModel
+
+/// Lowers a parsed document into the ``RenderModel`` the templates render.
+///
+/// Deterministic: names are handed out in document order, so the same document gives the same model.
+public enum Lowering {
+    public static func lower(_ document: OpenAPIDocument, diagnostics: DiagnosticCollector) -> RenderModel {
+        let schemas = SchemaLowering(document: document, diagnostics: diagnostics)
+        var types = schemas.namedDeclarations()
+        let operations = OperationLowering(schemas: schemas, diagnostics: diagnostics).lower(document.operations)
+        let webhooks = WebhookLowering.lower(document.webhooks, schemas: schemas)
+        types += schemas.extraDeclarations
+
+        var authentication = RenderModel.Authentication.none
+        if let scheme = document.securitySchemes.first {
+            switch (scheme.type.lowercased(), scheme.scheme?.lowercased()) {
+            case ("http", "bearer"), ("oauth2", _), ("openidconnect", _): authentication = .bearer
+            case ("http", "basic"): authentication = .basic
+            case ("apikey", _): authentication = .apiKey(name: scheme.parameterName ?? "", location: scheme.parameterLocation ?? "header")
+            default: break
+            }
+        }
+        let servers = document.servers.map { server in
+            var url = server.url
+            for variable in server.variables {
+                url = url.replacingOccurrences(of: "{\(variable.name)}", with: variable.defaultValue)
+            }
+            return RenderModel.Server(url: url, description: server.description)
+        }
+        return RenderModel(
+            title: document.info.title, apiVersion: document.info.version, openAPIVersion: document.version,
+            sourceFile: document.rootFile, documentation: document.info.description.map(Documentation.split) ?? [],
+            servers: servers, types: types, operations: operations, webhooks: webhooks, authentication: authentication)
+    }
+}
+
+enum WebhookLowering {
+    static func lower(_ hooks: [OpenAPIDocument.Webhook], schemas: SchemaLowering) -> [RenderModel.Webhook] {
+        var allocator = NameAllocator(reserved: ["unknown"])
+        return hooks.map { hook in
+            let operation = hook.operations.first
+            let media = operation?.requestBody?.content.first { $0.contentType.contains("json") } ?? operation?.requestBody?.content.first
+            var payload: TypeUsage?
+            if let schema = media?.schema {
+                var nested: [TypeDeclaration] = []
+                var nestedNames = NameAllocator()
+                let usage = schemas.usage(of: schema, hint: "Unused", nested: &nested, nestedNames: &nestedNames)
+                if nested.isEmpty {
+                    payload = usage
+                } else {
+                    let name = schemas.allocateTopLevelName(hook.name + "Payload")
+                    schemas.extraDeclarations.append(schemas.declaration(for: schema, name: name))
+                    payload = .named(name)
+                }
+            }
+            return RenderModel.Webhook(
+                name: hook.name, swiftName: allocator.unique(SwiftName.memberName(hook.name)), payload: payload,
+                documentation: Documentation.lines(summary: operation?.summary, description: operation?.description))
+        }
+    }
+}

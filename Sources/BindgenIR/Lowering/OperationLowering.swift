@@ -1,0 +1,191 @@
+import OpenAPIModel
+
+/// Lowers operations: names, arguments in signature order, body encoding, success and error responses.
+struct OperationLowering {
+    let schemas: SchemaLowering
+    let diagnostics: DiagnosticCollector
+
+    func lower(_ operations: [Operation]) -> [OperationDeclaration] {
+        var names = NameAllocator(reserved: ["runtime", "init"])
+        return operations.map { lower($0, names: &names) }
+    }
+
+    /// `GET /envelopes/{id}/audit-trail` without an operationId → `getEnvelopesIdAuditTrail`.
+    static func derivedName(method: String, path: String) -> String {
+        SwiftName.memberName(method.lowercased() + " " + path.replacingOccurrences(of: "{", with: " ").replacingOccurrences(of: "}", with: " "))
+    }
+
+    func lower(_ operation: Operation, names: inout NameAllocator) -> OperationDeclaration {
+        let operationID = operation.operationID ?? Self.derivedName(method: operation.method, path: operation.path)
+        let swiftName = names.unique(SwiftName.memberName(operationID))
+        let typePrefix = SwiftName.typeName(operationID)
+        var argumentNames = NameAllocator(reserved: ["runtime"])
+
+        func parameterArguments(_ location: ParameterLocation) -> [ArgumentDeclaration] {
+            let params = operation.parameters.filter { $0.location == location }
+            let ordered = params.filter(\.required) + params.filter { !$0.required }
+            return ordered.map { param in
+                var type = TypeUsage.string
+                if let schema = param.schema {
+                    var nested: [TypeDeclaration] = []
+                    var nestedNames = NameAllocator()
+                    type = schemas.usage(of: schema, hint: "unused", nested: &nested, nestedNames: &nestedNames)
+                    if !nested.isEmpty {
+                        let name = schemas.allocateTopLevelName(typePrefix + SwiftName.typeName(param.name))
+                        schemas.extraDeclarations.append(schemas.declaration(for: schema, name: name))
+                        type = schema.allowsNull ? .optional(.named(name)) : .named(name)
+                    }
+                }
+                if !param.required { type = type.optional }
+                let role: ArgumentDeclaration.Role = switch location {
+                case .path: .path
+                case .query: .query
+                case .header: .header
+                case .cookie: .cookie
+                }
+                return ArgumentDeclaration(
+                    swiftName: argumentNames.unique(SwiftName.memberName(param.name)), label: nil, wireName: param.name,
+                    role: role, type: type, required: param.required,
+                    explode: param.explode ?? ((param.style ?? "form") == "form"),
+                    documentation: param.description.map(Documentation.split) ?? [])
+            }
+        }
+
+        var arguments = parameterArguments(.path)
+        var body: BodyDeclaration?
+        if let requestBody = operation.requestBody, let (media, encoding) = Self.pickBody(requestBody.content) {
+            body = BodyDeclaration(encoding: encoding, contentType: media.contentType, required: requestBody.required)
+            arguments += bodyArguments(media, encoding: encoding, required: requestBody.required, typePrefix: typePrefix, names: &argumentNames)
+        }
+        arguments += parameterArguments(.query) + parameterArguments(.header) + parameterArguments(.cookie)
+
+        let pathComponents = Self.pathComponents(operation.path, arguments: arguments)
+        let sorted = operation.responses.sorted { Self.statusRank($0.statusCode) < Self.statusRank($1.statusCode) }
+        let successes = sorted.filter(\.isSuccess)
+        var success = SuccessDeclaration(statuses: successes.map(\.statusCode), body: .none, description: successes.first?.description)
+        if let first = successes.first {
+            success.body = successBody(first, typePrefix: typePrefix)
+        }
+        let errors = operation.responses.filter { !$0.isSuccess }.map { ($0.statusCode, $0.description ?? "") }
+        var accepted: [String] = []
+        for response in operation.responses {
+            for media in response.content where !accepted.contains(media.contentType) {
+                accepted.append(media.contentType)
+            }
+        }
+        return OperationDeclaration(
+            swiftName: swiftName, operationID: operationID, method: operation.method, pathTemplate: operation.path,
+            pathComponents: pathComponents, summary: operation.summary,
+            documentation: Documentation.lines(summary: operation.summary, description: operation.description),
+            tags: operation.tags, deprecated: operation.deprecated, arguments: arguments, body: body, success: success,
+            errorResponses: errors, acceptedContentTypes: accepted, sourcePointer: operation.address.fragment)
+    }
+
+    /// Chooses the request body media type to generate: JSON first, then multipart, form, binary, text.
+    static func pickBody(_ content: [MediaType]) -> (MediaType, BodyDeclaration.Encoding)? {
+        func kind(_ type: String) -> BodyDeclaration.Encoding {
+            let lower = type.lowercased()
+            if lower == "application/json" || lower.hasSuffix("+json") || lower.hasPrefix("application/json;") { return .json }
+            if lower.hasPrefix("multipart/") { return .multipart }
+            if lower.hasPrefix("application/x-www-form-urlencoded") { return .formURLEncoded }
+            if lower.hasPrefix("text/") { return .text }
+            return .binary
+        }
+        let rank: [BodyDeclaration.Encoding: Int] = [.json: 0, .multipart: 1, .formURLEncoded: 2, .binary: 3, .text: 4]
+        return content.map { ($0, kind($0.contentType)) }.min { (rank[$0.1] ?? 9) < (rank[$1.1] ?? 9) }
+    }
+
+    func bodyArguments(_ media: MediaType, encoding: BodyDeclaration.Encoding, required: Bool, typePrefix: String, names: inout NameAllocator) -> [ArgumentDeclaration] {
+        switch encoding {
+        case .json:
+            var type = TypeUsage.jsonValue
+            if let schema = media.schema { type = bodyType(schema, name: typePrefix + "Request") }
+            if !required { type = type.optional }
+            return [ArgumentDeclaration(swiftName: names.unique("body"), label: "_", wireName: "body", role: .jsonBody, type: type, required: required, explode: false, documentation: ["The request body."])]
+        case .multipart, .formURLEncoded:
+            guard let schema = media.schema else { return [] }
+            let target = schemas.resolve(schema)
+            var nested: [TypeDeclaration] = []
+            var nestedNames = NameAllocator()
+            let properties = schemas.structProperties(target, nested: &nested, nestedNames: &nestedNames)
+            for declaration in nested {
+                var promoted = declaration
+                promoted.name = schemas.allocateTopLevelName(typePrefix + declaration.name)
+                schemas.extraDeclarations.append(promoted)
+            }
+            return properties.map { property in
+                let propertySchema = target.properties.first { $0.name == property.jsonName }?.schema
+                var type = property.type
+                if encoding == .multipart, let propertySchema, Self.isFile(propertySchema, resolve: schemas.resolve) {
+                    type = property.required ? .file : .optional(.file)
+                } else if encoding == .multipart, let items = propertySchema?.items, Self.isFile(items, resolve: schemas.resolve) {
+                    type = property.required ? .array(.file) : .optional(.array(.file))
+                }
+                return ArgumentDeclaration(
+                    swiftName: names.unique(property.swiftName), label: nil, wireName: property.jsonName, role: .formPart,
+                    type: type, required: property.required, explode: true, documentation: property.documentation)
+            }
+        case .binary, .text:
+            let type: TypeUsage = encoding == .text ? .string : .data
+            return [ArgumentDeclaration(swiftName: names.unique("body"), label: "_", wireName: "body", role: .rawBody, type: required ? type : .optional(type), required: required, explode: false, documentation: ["The request body (\(media.contentType))."])]
+        }
+    }
+
+    /// A named type for an inline object body; the usage otherwise.
+    func bodyType(_ schema: Schema, name: String) -> TypeUsage {
+        var nested: [TypeDeclaration] = []
+        var nestedNames = NameAllocator()
+        let usage = schemas.usage(of: schema, hint: "unused", nested: &nested, nestedNames: &nestedNames)
+        guard !nested.isEmpty else { return usage }
+        let typeName = schemas.allocateTopLevelName(name)
+        schemas.extraDeclarations.append(schemas.declaration(for: schema, name: typeName))
+        return schema.allowsNull ? .optional(.named(typeName)) : .named(typeName)
+    }
+
+    static func isFile(_ schema: Schema, resolve: (Schema) -> Schema) -> Bool {
+        let target = resolve(schema)
+        if target.format == "binary" { return true }
+        if target.contentMediaType != nil && (target.nonNullTypes.isEmpty || target.nonNullTypes == ["string"]) { return true }
+        return false
+    }
+
+    func successBody(_ response: Response, typePrefix: String) -> SuccessDeclaration.Body {
+        guard !response.content.isEmpty else { return .none }
+        if let json = response.content.first(where: { let t = $0.contentType.lowercased(); return t == "application/json" || t.hasSuffix("+json") || t.hasPrefix("application/json;") }) {
+            guard let schema = json.schema else { return .json(.jsonValue) }
+            return .json(bodyType(schema, name: typePrefix + "Response"))
+        }
+        if response.content.contains(where: { $0.contentType.lowercased().hasPrefix("text/") }) { return .text }
+        return .binary
+    }
+
+    static func statusRank(_ status: String) -> Int {
+        if let code = Int(status) { return code * 10 }
+        if status.lowercased() == "default" { return 100_000 }
+        if let first = status.first?.wholeNumberValue { return first * 1000 + 999 }
+        return 99_999
+    }
+
+    static func pathComponents(_ path: String, arguments: [ArgumentDeclaration]) -> [PathComponent] {
+        var components: [PathComponent] = []
+        var literal = ""
+        var index = path.startIndex
+        while index < path.endIndex {
+            let char = path[index]
+            if char == "{", let close = path[index...].firstIndex(of: "}") {
+                let name = String(path[path.index(after: index)..<close])
+                if let argument = arguments.first(where: { $0.role == .path && $0.wireName == name }) {
+                    if !literal.isEmpty { components.append(.literal(literal)) }
+                    literal = ""
+                    components.append(.parameter(swiftName: argument.swiftName))
+                    index = path.index(after: close)
+                    continue
+                }
+            }
+            literal.append(char)
+            index = path.index(after: index)
+        }
+        if !literal.isEmpty { components.append(.literal(literal)) }
+        return components
+    }
+}

@@ -1,0 +1,222 @@
+import OpenAPIModel
+import YAMLSource
+
+/// Lowers schemas to type declarations and usages. One instance per pipeline run.
+final class SchemaLowering {
+    let document: OpenAPIDocument
+    let diagnostics: DiagnosticCollector
+    private(set) var names: [NodeAddress: String] = [:]
+    private var topLevelNames: NameAllocator
+    /// Declarations for operation-level inline schemas (request and response bodies, parameter enums).
+    var extraDeclarations: [TypeDeclaration] = []
+
+    init(document: OpenAPIDocument, diagnostics: DiagnosticCollector) {
+        self.document = document
+        self.diagnostics = diagnostics
+        topLevelNames = NameAllocator(reserved: SwiftName.reservedTypeNames)
+        for (name, address) in document.componentSchemas {
+            names[address] = topLevelNames.unique(SwiftName.typeName(name))
+        }
+        // Schemas reached through `$ref` outside components/schemas (other files, deep pointers), in address order.
+        for address in document.schemas.keys.sorted() where names[address] == nil {
+            let base = address.tokens.last ?? NSStringLike(address.file).lastComponentWithoutExtension
+            names[address] = topLevelNames.unique(SwiftName.typeName(base))
+        }
+    }
+
+    /// A fresh top-level name (for inline request/response bodies).
+    func allocateTopLevelName(_ base: String) -> String {
+        topLevelNames.unique(SwiftName.typeName(base))
+    }
+
+    /// Declarations of every named schema: components first (document order), then other `$ref` targets.
+    func namedDeclarations() -> [TypeDeclaration] {
+        var result: [TypeDeclaration] = []
+        var done: Set<NodeAddress> = []
+        let ordered = document.componentSchemas.map(\.address) + document.schemas.keys.sorted()
+        for address in ordered where done.insert(address).inserted {
+            guard let schema = document.schemas[address], let name = names[address] else { continue }
+            result.append(declaration(for: schema, name: name))
+        }
+        return result
+    }
+
+    /// The declaration of a named (or inline, given a name) schema.
+    func declaration(for schema: Schema, name: String) -> TypeDeclaration {
+        let docs = Documentation.lines(for: schema)
+        let pointer = schema.address.fragment
+        if let values = schema.enumValues, schema.nonNullTypes.allSatisfy({ $0 == "string" || $0 == "integer" }) {
+            if schema.nonNullTypes.contains("integer") {
+                let cases = enumCases(values.compactMap { $0.intValue.map(String.init) }, integer: true)
+                return TypeDeclaration(name: name, kind: .integerEnum(cases), documentation: docs, sourcePointer: pointer, deprecated: schema.deprecated)
+            }
+            let cases = enumCases(values.compactMap { $0.isNull ? nil : $0.scalar }, integer: false)
+            return TypeDeclaration(name: name, kind: .stringEnum(cases), documentation: docs, sourcePointer: pointer, deprecated: schema.deprecated)
+        }
+        if isStructLike(schema) {
+            var nested: [TypeDeclaration] = []
+            var nestedNames = NameAllocator(reserved: [name])
+            let properties = structProperties(schema, nested: &nested, nestedNames: &nestedNames)
+            return TypeDeclaration(name: name, kind: .structure(properties), documentation: docs, sourcePointer: pointer, deprecated: schema.deprecated, nested: nested)
+        }
+        var nested: [TypeDeclaration] = []
+        var nestedNames = NameAllocator(reserved: [name])
+        let aliased = usage(of: schema, hint: name + "Value", nested: &nested, nestedNames: &nestedNames)
+        // A typealias cannot hold nested types: promote them to the top level.
+        extraDeclarations += nested
+        return TypeDeclaration(name: name, kind: .alias(aliased), documentation: docs, sourcePointer: pointer, deprecated: schema.deprecated)
+    }
+
+    func enumCases(_ raws: [String], integer: Bool) -> [EnumCaseDeclaration] {
+        var allocator = NameAllocator(reserved: ["unknown", "allCases", "rawValue", "init"])
+        var seen: Set<String> = []
+        return raws.compactMap { raw in
+            guard seen.insert(raw).inserted else { return nil }
+            let base = integer ? SwiftName.caseName(raw.hasPrefix("-") ? raw : "_" + raw) : SwiftName.caseName(raw)
+            return EnumCaseDeclaration(swiftName: allocator.unique(base), rawValue: raw, documentation: [])
+        }
+    }
+
+    /// Objects with properties, `allOf` compositions and bare `type: object` without `additionalProperties` become structs.
+    func isStructLike(_ schema: Schema) -> Bool {
+        if !schema.properties.isEmpty { return true }
+        if !schema.allOf.isEmpty, !(schema.allOf.count == 1 && schema.allOf[0].reference != nil && schema.properties.isEmpty) { return true }
+        return false
+    }
+
+    /// Properties of a struct, `allOf` parts merged in order (own properties last), later duplicates replacing earlier ones.
+    func structProperties(_ schema: Schema, nested: inout [TypeDeclaration], nestedNames: inout NameAllocator) -> [PropertyDeclaration] {
+        var collected: [(Schema.Property, Bool)] = []
+        var visited: Set<NodeAddress> = []
+        collect(schema, into: &collected, required: [], visited: &visited)
+        var allocator = NameAllocator(reserved: [])
+        var result: [PropertyDeclaration] = []
+        for (property, required) in collected {
+            let hint = SwiftName.typeName(property.name)
+            var type = usage(of: property.schema, hint: hint, nested: &nested, nestedNames: &nestedNames)
+            if !required { type = type.optional }
+            result.append(PropertyDeclaration(
+                swiftName: allocator.unique(SwiftName.memberName(property.name)), jsonName: property.name, type: type,
+                documentation: Documentation.lines(for: property.schema), deprecated: property.schema.deprecated,
+                readOnly: property.schema.readOnly, writeOnly: property.schema.writeOnly, required: required))
+        }
+        return result
+    }
+
+    private func collect(_ schema: Schema, into out: inout [(Schema.Property, Bool)], required: Set<String>, visited: inout Set<NodeAddress>) {
+        let target = resolve(schema)
+        guard visited.insert(target.address).inserted else { return }
+        let required = required.union(target.required)
+        for part in target.allOf {
+            collect(part, into: &out, required: required, visited: &visited)
+        }
+        for property in target.properties {
+            let isRequired = required.contains(property.name)
+            if let index = out.firstIndex(where: { $0.0.name == property.name }) {
+                out[index] = (property, isRequired || out[index].1)
+            } else {
+                out.append((property, isRequired))
+            }
+        }
+        // `required` listed on a part for properties defined elsewhere.
+        for index in out.indices where required.contains(out[index].0.name) {
+            out[index].1 = true
+        }
+    }
+
+    /// Follows a pure `$ref` to its target schema.
+    func resolve(_ schema: Schema) -> Schema {
+        var current = schema
+        var hops = 0
+        while let reference = current.reference, let target = document.schemas[reference.target], hops < 64 {
+            current = target
+            hops += 1
+        }
+        return current
+    }
+
+    /// How a schema is typed where it is used. Inline enums and objects become nested declarations named from `hint`.
+    func usage(of schema: Schema, hint: String, nested: inout [TypeDeclaration], nestedNames: inout NameAllocator) -> TypeUsage {
+        let base = nonNullUsage(of: schema, hint: hint, nested: &nested, nestedNames: &nestedNames)
+        return schema.allowsNull ? base.optional : base
+    }
+
+    private func nonNullUsage(of schema: Schema, hint: String, nested: inout [TypeDeclaration], nestedNames: inout NameAllocator) -> TypeUsage {
+        if let reference = schema.reference {
+            guard let name = names[reference.target] else { return .jsonValue }
+            return .named(name)
+        }
+        if schema.allOf.count == 1, schema.properties.isEmpty, schema.allOf[0].reference != nil {
+            return usage(of: schema.allOf[0], hint: hint, nested: &nested, nestedNames: &nestedNames)
+        }
+        let variants = schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf
+        if !variants.isEmpty && schema.properties.isEmpty {
+            let nonNull = variants.filter { !($0.types == ["null"]) }
+            if nonNull.count == 1, let only = nonNull.first {
+                let inner = usage(of: only, hint: hint, nested: &nested, nestedNames: &nestedNames)
+                return nonNull.count < variants.count ? inner.optional : inner
+            }
+            diagnostics.warning("'\(schema.oneOf.isEmpty ? "anyOf" : "oneOf")' with several variants is generated as JSONValue (typed variants are not supported yet)", at: schema.location)
+            return .jsonValue
+        }
+        if schema.enumValues != nil || isStructLike(schema) {
+            let name = nestedNames.unique(SwiftName.typeName(hint))
+            nested.append(declaration(for: schema, name: name))
+            return .named(name)
+        }
+        let types = schema.nonNullTypes
+        guard types.count <= 1 else { return .jsonValue }
+        switch types.first {
+        case "string":
+            switch schema.format {
+            case "date-time": return .date
+            case "uuid": return .uuid
+            case "uri", "url": return .url
+            case "byte": return .data
+            case "binary": return .data
+            default: return .string
+            }
+        case "integer":
+            switch schema.format {
+            case "int32": return .integer(bits: 32)
+            case "int64": return .integer(bits: 64)
+            default: return .integer(bits: nil)
+            }
+        case "number":
+            return schema.format == "float" ? .float : .double
+        case "boolean":
+            return .bool
+        case "array":
+            guard let items = schema.items else { return .array(.jsonValue) }
+            return .array(usage(of: items, hint: hint + "Item", nested: &nested, nestedNames: &nestedNames))
+        case "object":
+            if case .schema(let values) = schema.additionalProperties {
+                return .dictionary(usage(of: values, hint: hint + "Value", nested: &nested, nestedNames: &nestedNames))
+            }
+            return .dictionary(.jsonValue)
+        case "null":
+            return .jsonValue
+        default:
+            if case .schema(let values) = schema.additionalProperties {
+                return .dictionary(usage(of: values, hint: hint + "Value", nested: &nested, nestedNames: &nestedNames))
+            }
+            if let items = schema.items {
+                return .array(usage(of: items, hint: hint + "Item", nested: &nested, nestedNames: &nestedNames))
+            }
+            return .jsonValue
+        }
+    }
+}
+
+/// Minimal path helper without Foundation.
+private struct NSStringLike: ExpressibleByStringLiteral {
+    let value: String
+    init(stringLiteral value: String) { self.value = value }
+    init(_ value: String) { self.value = value }
+    var lastComponentWithoutExtension: String {
+        let last = value.split(separator: "/").last.map(String.init) ?? value
+        if let dot = last.lastIndex(of: ".") { return String(last[..<dot]) }
+        return last
+    }
+}
+

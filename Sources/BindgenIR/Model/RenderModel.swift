@@ -1,0 +1,30 @@
+/// Everything the templates render, computed once from a document. Plain data, no Swift text.
+public struct RenderModel: Sendable {
+    /// Version of the template context contract (see the Custom Templates article).
+    public static let contractVersion = 1
+
+    public struct Server: Sendable {
+        public var url: String
+        public var description: String?
+    }
+
+    public struct Webhook: Sendable {
+        public var name: String                 // e.g. envelope.created
+        public var swiftName: String            // envelopeCreated
+        public var payload: TypeUsage?
+        public var documentation: [String]
+    }
+
+    public enum Authentication: Sendable { case none, bearer, basic, apiKey(name: String, location: String) }
+
+    public var title: String
+    public var apiVersion: String
+    public var openAPIVersion: String
+    public var sourceFile: String
+    public var documentation: [String]
+    public var servers: [Server]
+    public var types: [TypeDeclaration]
+    public var operations: [OperationDeclaration]
+    public var webhooks: [Webhook]
+    public var authentication: Authentication
+}

@@ -1,0 +1,45 @@
+/// A generated type: a struct, a string enum or a typealias. Nested declarations belong to their parent.
+public struct TypeDeclaration: Sendable {
+    public enum Kind: Sendable {
+        case structure([PropertyDeclaration])
+        case stringEnum([EnumCaseDeclaration])
+        case integerEnum([EnumCaseDeclaration])
+        case alias(TypeUsage)
+    }
+
+    public var name: String
+    public var kind: Kind
+    /// Lines of documentation, from `title`, `description` and `example`; plain text.
+    public var documentation: [String]
+    /// JSON pointer of the source, e.g. `#/components/schemas/Envelope`.
+    public var sourcePointer: String
+    public var deprecated: Bool
+    public var nested: [TypeDeclaration]
+
+    public init(name: String, kind: Kind, documentation: [String], sourcePointer: String, deprecated: Bool, nested: [TypeDeclaration] = []) {
+        self.name = name
+        self.kind = kind
+        self.documentation = documentation
+        self.sourcePointer = sourcePointer
+        self.deprecated = deprecated
+        self.nested = nested
+    }
+}
+
+public struct PropertyDeclaration: Sendable {
+    public var swiftName: String
+    public var jsonName: String
+    public var type: TypeUsage
+    public var documentation: [String]
+    public var deprecated: Bool
+    public var readOnly: Bool
+    public var writeOnly: Bool
+    public var required: Bool
+}
+
+public struct EnumCaseDeclaration: Sendable {
+    public var swiftName: String
+    /// The raw value as written in the spec (string enums) or its decimal text (integer enums).
+    public var rawValue: String
+    public var documentation: [String]
+}

@@ -1,0 +1,128 @@
+/// Turns spec strings into valid, idiomatic Swift identifiers. Pure functions: the same input
+/// always gives the same name.
+public enum SwiftName {
+    /// Swift keywords that need backticks in declarations and member references.
+    static let keywords: Set<String> = [
+        "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init", "inout",
+        "internal", "let", "open", "operator", "private", "precedencegroup", "protocol", "public", "rethrows", "static",
+        "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue", "default", "defer", "do",
+        "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return", "throw", "switch", "where", "while",
+        "Any", "as", "await", "false", "is", "nil", "self", "Self", "super", "throws", "true", "try", "_",
+        "Protocol", "Type", "some", "any", "consume", "borrowing", "consuming", "copy", "discard", "each",
+    ]
+
+    /// Names that must not be used as top-level type names because generated code refers to them unqualified
+    /// or they would hide a module.
+    public static let reservedTypeNames: Set<String> = [
+        "Client", "Endpoint", "WebhookEvent", "Swift", "Foundation", "BindgenRuntime", "Type", "Protocol", "Self", "Any",
+    ]
+
+    /// Splits a spec string into words at separators, case changes and digit boundaries.
+    /// `"envelope.created"` → `["envelope", "created"]`, `"APIKeyList"` → `["API", "Key", "List"]`.
+    static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        let chars = Array(text)
+        func flush() {
+            if !current.isEmpty { words.append(current) }
+            current = ""
+        }
+        for (index, char) in chars.enumerated() {
+            guard char.isLetter || char.isNumber else {
+                flush()
+                continue
+            }
+            if let last = current.last {
+                let next = index + 1 < chars.count ? chars[index + 1] : nil
+                let lowerToUpper = last.isLowercase && char.isUppercase
+                let acronymEnd = last.isUppercase && char.isUppercase && (next?.isLowercase ?? false)
+                let digitToLetter = last.isNumber && char.isLetter
+                if lowerToUpper || acronymEnd || digitToLetter {
+                    flush()
+                }
+            }
+            current.append(char)
+        }
+        flush()
+        return words
+    }
+
+    /// `UpperCamelCase` type name: `"api_key"` → `ApiKey`, `"APIKey"` → `APIKey`, `"200"` → `_200`.
+    public static func typeName(_ text: String) -> String {
+        let parts = words(text)
+        guard !parts.isEmpty else { return "_" + symbolName(text) }
+        var name = parts.map { word -> String in
+            guard let first = word.first else { return word }
+            return first.uppercased() + word.dropFirst()
+        }.joined()
+        if let first = name.first, first.isNumber { name = "_" + name }
+        return asciiIdentifier(name)
+    }
+
+    /// `lowerCamelCase` member name: `"Idempotency-Key"` → `idempotencyKey`, `"APIKey"` → `apiKey`,
+    /// `"SIGNER"` → `signer`, `"IN_PROGRESS"` → `inProgress`.
+    public static func memberName(_ text: String) -> String {
+        var parts = words(text)
+        guard !parts.isEmpty else { return "_" + symbolName(text) }
+        let allUpper = parts.allSatisfy { $0 == $0.uppercased() }
+        parts = parts.enumerated().map { index, word in
+            if index == 0 { return word.lowercased() == word || allUpper || word == word.uppercased() ? word.lowercased() : word.prefix(1).lowercased() + word.dropFirst() }
+            if allUpper { return word.prefix(1).uppercased() + word.dropFirst().lowercased() }
+            return word.prefix(1).uppercased() + word.dropFirst()
+        }
+        var name = parts.joined()
+        if let first = name.first, first.isNumber { name = "_" + name }
+        return asciiIdentifier(name)
+    }
+
+    /// Enum case name for a raw value; symbols get words (`+1` → `plus1`, `-1` → `minus1`, `""` → `empty`).
+    public static func caseName(_ raw: String) -> String {
+        if raw.isEmpty { return "empty" }
+        var text = raw
+        if text.hasPrefix("+") { text = "plus " + text.dropFirst() }
+        if text.hasPrefix("-") { text = "minus " + text.dropFirst() }
+        return memberName(text)
+    }
+
+    /// Wraps keywords in backticks for use in declarations: `default` → `` `default` ``.
+    public static func escaped(_ name: String) -> String {
+        keywords.contains(name) ? "`\(name)`" : name
+    }
+
+    /// Words for names made only of symbols (`"*"` → `asterisk`); falls back to Unicode scalar values.
+    static func symbolName(_ text: String) -> String {
+        let table: [Character: String] = [
+            "*": "asterisk", "+": "plus", "-": "minus", "/": "slash", ".": "dot", "@": "at", "#": "hash", "$": "dollar",
+            "%": "percent", "&": "and", "!": "bang", "?": "question", "=": "equals", "<": "less", ">": "greater", "~": "tilde",
+            "_": "underscore", " ": "space", ":": "colon",
+        ]
+        let parts = text.map { table[$0] ?? "u\(String($0.unicodeScalars.first?.value ?? 0, radix: 16))" }
+        return parts.isEmpty ? "empty" : parts.joined(separator: "_")
+    }
+
+    /// Keeps letters, digits and `_`; other characters (which `words` removes anyway) become `_`.
+    static func asciiIdentifier(_ name: String) -> String {
+        String(name.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" })
+    }
+}
+
+/// Hands out unique names in the order asked, appending `2`, `3`, … on a clash.
+/// Deterministic as long as callers ask in a deterministic order (document order).
+public struct NameAllocator: Sendable {
+    private var used: Set<String>
+
+    public init(reserved: Set<String> = []) {
+        used = reserved
+    }
+
+    public mutating func unique(_ base: String) -> String {
+        if used.insert(base).inserted { return base }
+        var counter = 2
+        while !used.insert("\(base)\(counter)").inserted { counter += 1 }
+        return "\(base)\(counter)"
+    }
+
+    public mutating func reserve(_ name: String) {
+        used.insert(name)
+    }
+}

@@ -1,0 +1,132 @@
+import BindgenIR
+
+extension TemplateContext {
+    /// The operation-scope context.
+    public func operation(_ op: OperationDeclaration) -> [String: Any] {
+        let arguments = op.arguments.enumerated().map { index, argument in
+            self.argument(argument, isLast: index == op.arguments.count - 1)
+        }
+        var path = ""
+        for component in op.pathComponents {
+            switch component {
+            case .literal(let text): path += SwiftSpelling.stringLiteralContents(text)
+            case .parameter(let name): path += "\\(BindgenRuntime.APIRequest.pathSegment(\(SwiftSpelling.identifier(name))))"
+            }
+        }
+        var docs = op.documentation.isEmpty ? ["`\(op.method) \(op.pathTemplate)`"] : op.documentation
+        docs += ["", "- Remark: `\(op.method) \(op.pathTemplate)` (operationId `\(op.operationID)`), generated from `\(op.sourcePointer)`."]
+        let documented = op.arguments.filter { !$0.documentation.isEmpty }
+        if !documented.isEmpty {
+            docs += ["- Parameters:"]
+            for argument in documented {
+                docs += ["  - \(argument.swiftName): " + argument.documentation.joined(separator: " ")]
+            }
+        }
+        var returnType = ""
+        var returnKind: [String: Bool] = ["isJSON": false, "isBinary": false, "isText": false, "isNone": false]
+        switch op.success.body {
+        case .none: returnKind["isNone"] = true
+        case .json(let usage):
+            returnKind["isJSON"] = true
+            returnType = SwiftSpelling.type(usage)
+        case .binary:
+            returnKind["isBinary"] = true
+            returnType = "Foundation.Data"
+        case .text:
+            returnKind["isText"] = true
+            returnType = "Swift.String"
+        }
+        if !returnType.isEmpty {
+            docs += ["- Returns: " + (op.success.description.map { "\($0) " } ?? "") + "(status \(op.success.statuses.joined(separator: ", ")))"]
+        }
+        let errorList = op.errorResponses.map { "\($0.status) (\($0.description))" }.joined(separator: ", ")
+        docs += ["- Throws: `ClientError.api` for any other status" + (errorList.isEmpty ? "" : "; documented: " + errorList) + ". `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match."]
+        let statuses = op.success.statuses.isEmpty ? ["2XX"] : op.success.statuses
+        let statusCases = statuses.map { status -> String in
+            if let code = Int(status) { return String(code) }
+            if let first = status.first?.wholeNumberValue { return "\(first * 100)..<\(first * 100 + 100)" }
+            return "200..<300"
+        }
+        let accept = op.acceptedContentTypes.joined(separator: ", ")
+        var context: [String: Any] = [
+            "name": SwiftSpelling.identifier(op.swiftName),
+            "caseReference": SwiftSpelling.memberReference(op.swiftName),
+            "operationID": op.operationID,
+            "operationIDLiteral": SwiftSpelling.stringLiteral(op.operationID),
+            "method": op.method,
+            "methodReference": op.method.lowercased(),
+            "pathTemplate": op.pathTemplate,
+            "pathTemplateLiteral": SwiftSpelling.stringLiteral(op.pathTemplate),
+            "pathLiteral": "\"\(path)\"",
+            "tags": op.tags,
+            "firstTag": op.tags.first ?? "",
+            "summary": op.summary ?? "",
+            "docLines": SwiftSpelling.docComment(docs),
+            "isDeprecated": op.deprecated,
+            "arguments": arguments,
+            "hasArguments": !arguments.isEmpty,
+            "hasPathArguments": op.arguments.contains { $0.role == .path },
+            "hasBoundArguments": op.arguments.contains { $0.role != .path && $0.role != .cookie },
+            "caseSummary": SwiftSpelling.singleLine(op.summary ?? "`\(op.method) \(op.pathTemplate)`"),
+            "queryArguments": arguments.filter { $0["isQuery"] as? Bool == true },
+            "headerArguments": arguments.filter { $0["isHeader"] as? Bool == true },
+            "cookieArguments": arguments.filter { $0["isCookie"] as? Bool == true },
+            "partArguments": arguments.filter { $0["isFormPart"] as? Bool == true },
+            "successStatusCases": statusCases.joined(separator: ", "),
+            "returnType": returnType,
+            "hasReturnValue": !returnType.isEmpty,
+            "returnKind": returnKind,
+            "acceptLiteral": SwiftSpelling.stringLiteral(accept.isEmpty ? "*/*" : accept),
+            "hasBody": op.body != nil,
+        ]
+        if let body = op.body {
+            context["body"] = [
+                "contentTypeLiteral": SwiftSpelling.stringLiteral(body.contentType),
+                "isJSON": body.encoding == .json, "isMultipart": body.encoding == .multipart,
+                "isFormURLEncoded": body.encoding == .formURLEncoded, "isBinary": body.encoding == .binary,
+                "isText": body.encoding == .text, "isRequired": body.required,
+                "argumentName": op.arguments.first { $0.role == .jsonBody || $0.role == .rawBody }.map { SwiftSpelling.identifier($0.swiftName) } ?? "body",
+            ] as [String: Any]
+        }
+        return context
+    }
+
+    func elementType(_ usage: TypeUsage) -> TypeUsage {
+        if case .array(let element) = usage.unwrapped { return element }
+        return usage
+    }
+
+    func argument(_ argument: ArgumentDeclaration, isLast: Bool) -> [String: Any] {
+        let name = SwiftSpelling.identifier(argument.swiftName)
+        let label = argument.label ?? argument.swiftName
+        var isArray = false
+        var isFile = false
+        switch argument.type.unwrapped {
+        case .array(let element):
+            isArray = true
+            isFile = element == .file
+        case .file: isFile = true
+        default: break
+        }
+        return [
+            "name": name,
+            "label": label == argument.swiftName ? name : label,
+            "hasSeparateLabel": label != argument.swiftName,
+            "caseLabel": argument.role == .jsonBody || argument.role == .rawBody ? name : name,
+            "wireName": argument.wireName,
+            "wireNameLiteral": SwiftSpelling.stringLiteral(argument.wireName),
+            "type": SwiftSpelling.type(argument.type),
+            "isOptional": argument.type.isOptional,
+            "isRequired": argument.required,
+            "isArray": isArray,
+            "isFile": isFile,
+            "explode": argument.explode,
+            "isPath": argument.role == .path, "isQuery": argument.role == .query, "isHeader": argument.role == .header,
+            "isCookie": argument.role == .cookie, "isJSONBody": argument.role == .jsonBody, "isFormPart": argument.role == .formPart,
+            "isRawBody": argument.role == .rawBody,
+            "isLast": isLast,
+            "isBound": argument.role != .path && argument.role != .cookie,
+            "isScalar": Self.isScalar(argument.type, named: scalarTypeNames) || (isArray && Self.isScalar(elementType(argument.type), named: scalarTypeNames)),
+        ]
+    }
+}

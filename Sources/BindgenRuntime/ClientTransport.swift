@@ -1,0 +1,36 @@
+import Foundation
+public import HTTPTypes
+
+/// Moves one HTTP exchange over the network. ``APIClient`` builds the request; the transport
+/// only sends it.
+///
+/// Conform to plug in another HTTP stack (AsyncHTTPClient, a test double, a recording proxy…).
+///
+/// Errors thrown are mapped by ``APIClient/send(_:)``: `CancellationError` and
+/// `URLError(.cancelled)` become ``ClientError/cancelled(operationID:)``, `URLError(.timedOut)`
+/// becomes ``ClientError/timedOut(operationID:)``, a thrown ``ClientError`` passes through, and
+/// anything else becomes ``ClientError/transport(operationID:message:)``.
+public protocol ClientTransport: Sendable {
+    /// Sends one HTTP request. `request` carries the full URL (scheme, authority, path+query) in
+    /// HTTPTypes form. Returns the response head and the whole body.
+    ///
+    /// - Parameters:
+    ///   - request: Method, `:scheme`, `:authority`, `:path` (percent-encoded path and query) and
+    ///     header fields, including `Content-Type` when there is a body. `Content-Length` is the
+    ///     transport's job.
+    ///   - body: The body to send, or `nil`.
+    ///   - timeout: How long to wait; `nil` means the transport's default. The exact semantics
+    ///     (idle vs. total time) are the transport's; ``URLSessionTransport`` uses it as
+    ///     `URLRequest.timeoutInterval`, in seconds.
+    /// - Returns: The response head (status and header fields) and the complete body.
+    /// - Throws: Any error; see the type's documentation for how it is mapped.
+    func send(_ request: HTTPRequest, body: TransportBody?, timeout: Duration?) async throws -> (HTTPResponse, Data)
+}
+
+extension Duration {
+    /// The duration in seconds, as Foundation's `TimeInterval`.
+    var timeInterval: TimeInterval {
+        let parts = components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    }
+}

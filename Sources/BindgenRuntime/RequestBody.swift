@@ -1,0 +1,56 @@
+import Foundation
+
+/// The body of an ``APIRequest``.
+///
+/// ``APIClient/send(_:)`` sets the `Content-Type` header from the body and leaves
+/// `Content-Length` (or chunked framing) to the transport.
+public enum RequestBody: Sendable {
+    /// Bytes in memory with their media type: JSON, `text/plain`, `application/octet-stream`,
+    /// `application/x-www-form-urlencoded` (see ``formURLEncoded(_:)``), …
+    case data(Data, contentType: String)
+    /// A `multipart/form-data` form (RFC 7578); `Content-Type` carries its boundary.
+    case multipart(MultipartForm)
+    /// A file streamed from disk by the transport, with its media type.
+    case file(URL, contentType: String)
+
+    /// The `Content-Type` header value for this body.
+    public var contentType: String {
+        switch self {
+        case .data(_, let contentType), .file(_, let contentType): contentType
+        case .multipart(let form): form.contentType
+        }
+    }
+
+    /// A JSON body (`application/json`, RFC 8259) from already-encoded bytes.
+    public static func json(_ data: Data) -> RequestBody {
+        .data(data, contentType: "application/json")
+    }
+
+    /// An `application/x-www-form-urlencoded` body (WHATWG URL Standard §5): pairs joined by `&`,
+    /// space as `+`, everything except `A–Z a–z 0–9 * - . _` percent-encoded.
+    public static func formURLEncoded(_ fields: [(name: String, value: String)]) -> RequestBody {
+        let text = fields.map { field in
+            PercentEncoding.encode(field.name, for: .form) + "=" + PercentEncoding.encode(field.value, for: .form)
+        }.joined(separator: "&")
+        return .data(Data(text.utf8), contentType: "application/x-www-form-urlencoded")
+    }
+
+    /// Turns the body into what a ``ClientTransport`` sends. Multipart forms are encoded in memory
+    /// (files read now); `.file` bodies stay on disk for the transport to stream.
+    /// - Throws: ``ClientError/invalidRequest(_:)`` when a multipart part's file cannot be read.
+    func transportBody() throws(ClientError) -> TransportBody {
+        switch self {
+        case .data(let data, _): .data(data)
+        case .multipart(let form): .data(try form.encode())
+        case .file(let url, _): .file(url)
+        }
+    }
+}
+
+/// What a ``ClientTransport`` sends as the request body.
+public enum TransportBody: Sendable {
+    /// Bytes in memory.
+    case data(Data)
+    /// A file to stream from disk.
+    case file(URL)
+}

@@ -1,0 +1,1 @@
+// Handwritten additions to the generated SDK live next to this file.

@@ -1,0 +1,81 @@
+import YAMLSource
+
+extension DocumentParser {
+    static let knownTypes: Set<String> = ["string", "number", "integer", "boolean", "array", "object", "null"]
+
+    /// Parses the schema object at `node`. `$ref` targets are parsed once and stored by address,
+    /// so cycles terminate. `file` is where relative `$ref`s inside it are resolved from.
+    func schema(_ node: YAMLNode, at address: NodeAddress, file: String? = nil) -> Schema {
+        let file = file ?? address.file
+        var reference: Reference?
+        if let refNode = node["$ref"], let text = refNode.scalar, let target = self.reference(text, at: refNode, in: file) {
+            reference = Reference(text: text, location: refNode.location, target: target)
+            registerSchema(target, text: text, refNode: refNode)
+        }
+        var types: [String] = []
+        if let typeNode = node["type"] {
+            let names = typeNode.sequence?.compactMap(\.scalar) ?? [typeNode.scalar].compactMap { $0 }
+            for (index, name) in names.enumerated() {
+                if Self.knownTypes.contains(name) {
+                    types.append(name)
+                } else {
+                    let at = typeNode.sequence?[index].location ?? typeNode.location
+                    diagnostics.error("unknown schema type '\(name)'; expected one of array, boolean, integer, null, number, object, string", at: at)
+                }
+            }
+        }
+        var properties: [Schema.Property] = []
+        if let props = node["properties"] {
+            for entry in props.entries ?? [] {
+                guard let name = entry.key.scalar else { continue }
+                let child = schema(entry.value, at: address.appending("properties").appending(name), file: file)
+                properties.append(.init(name: name, schema: child, location: entry.key.location))
+            }
+        }
+        var additional: Schema.AdditionalProperties?
+        if let ap = node["additionalProperties"] {
+            if let flag = ap.boolValue {
+                additional = .allowed(flag)
+            } else {
+                additional = .schema(schema(ap, at: address.appending("additionalProperties"), file: file))
+            }
+        }
+        func list(_ key: String) -> [Schema] {
+            guard let items = node[key]?.sequence else { return [] }
+            return items.enumerated().map { schema($0.element, at: address.appending(key).appending(String($0.offset)), file: file) }
+        }
+        var discriminator: Schema.Discriminator?
+        if let d = node["discriminator"], let propertyName = d["propertyName"]?.scalar {
+            let mapping = (d["mapping"]?.entries ?? []).compactMap { entry -> (String, Reference)? in
+                guard let key = entry.key.scalar, let text = entry.value.scalar else { return nil }
+                // A mapping value is a $ref or a bare component name.
+                let refText = text.contains("#") || text.hasSuffix(".yaml") || text.hasSuffix(".json") ? text : "#/components/schemas/\(text)"
+                guard let target = self.reference(refText, at: entry.value, in: file) else { return nil }
+                registerSchema(target, text: refText, refNode: entry.value)
+                return (key, Reference(text: refText, location: entry.value.location, target: target))
+            }
+            discriminator = .init(propertyName: propertyName, mapping: mapping)
+        }
+        let items = node["items"].map { schema($0, at: address.appending("items"), file: file) }
+        return Schema(
+            address: address, location: node.location, reference: reference, types: types, format: node["format"]?.scalar,
+            title: node["title"]?.scalar, description: node["description"]?.scalar, properties: properties,
+            required: node["required"]?.sequence?.compactMap(\.scalar) ?? [], items: items,
+            additionalProperties: additional, enumValues: node["enum"]?.sequence, constValue: node["const"],
+            allOf: list("allOf"), oneOf: list("oneOf"), anyOf: list("anyOf"), discriminator: discriminator,
+            nullable: node["nullable"]?.boolValue ?? false, deprecated: node["deprecated"]?.boolValue ?? false,
+            readOnly: node["readOnly"]?.boolValue ?? false, writeOnly: node["writeOnly"]?.boolValue ?? false,
+            defaultValue: node["default"], example: node["example"] ?? node["examples"]?.sequence?.first,
+            contentMediaType: node["contentMediaType"]?.scalar, contentEncoding: node["contentEncoding"]?.scalar)
+    }
+
+    /// Parses the schema a `$ref` names, once per address (the guard set makes cycles terminate).
+    func registerSchema(_ target: NodeAddress, text: String, refNode: YAMLNode) {
+        if schemas[target] != nil || schemasInProgress.contains(target) { return }
+        guard let node = lookup(target, text: text, at: refNode) else { return }
+        schemasInProgress.insert(target)
+        let parsed = schema(node, at: target, file: target.file)
+        schemasInProgress.remove(target)
+        schemas[target] = parsed
+    }
+}

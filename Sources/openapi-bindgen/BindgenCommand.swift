@@ -1,0 +1,98 @@
+import ArgumentParser
+import BindgenCore
+import Foundation
+import OpenAPIModel
+
+@main
+struct BindgenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "openapi-bindgen",
+        abstract: "Generates Swift models, an endpoint enum and a typed client from an OpenAPI 3.0/3.1 document.",
+        subcommands: [Generate.self, DumpContext.self],
+        defaultSubcommand: Generate.self)
+}
+
+struct CommonOptions: ParsableArguments {
+    @Argument(help: "The OpenAPI document (YAML or JSON).")
+    var document: String
+
+    @Option(help: "The configuration file (default: openapi-bindgen.yaml next to the document, if present).")
+    var config: String?
+
+    func configuration() throws -> BindgenCore.Configuration {
+        let path = config ?? {
+            let candidate = ((document as NSString).deletingLastPathComponent as NSString).appendingPathComponent("openapi-bindgen.yaml")
+            return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
+        }()
+        guard let path else { return BindgenCore.Configuration() }
+        let diagnostics = DiagnosticCollector()
+        let configuration = BindgenCore.Configuration.load(path: path, diagnostics: diagnostics)
+        if diagnostics.hasErrors {
+            report(diagnostics.diagnostics)
+            throw ExitCode.failure
+        }
+        return configuration
+    }
+}
+
+func report(_ diagnostics: [Diagnostic]) {
+    for diagnostic in diagnostics {
+        FileHandle.standardError.write(Data((DiagnosticPrinter.render(diagnostic) + "\n").utf8))
+    }
+}
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Writes the generated Swift files into a folder.")
+
+    @OptionGroup var options: CommonOptions
+
+    @Option(name: .customLong("output-directory"), help: "Where to write the files.")
+    var outputDirectory: String
+
+    @Flag(help: "Print only warnings and errors.")
+    var quiet = false
+
+    @Flag(help: "Print the time of each stage (read, model, lower, render, write) in milliseconds.")
+    var timings = false
+
+    func run() throws {
+        let configuration = try options.configuration()
+        var result: Pipeline.Result
+        do {
+            result = try Pipeline.generate(documentPath: options.document, configuration: configuration)
+        } catch {
+            report(error.diagnostics)
+            throw ExitCode.failure
+        }
+        report(result.diagnostics)
+        let start = ContinuousClock.now
+        try Pipeline.write(result.files, to: outputDirectory)
+        let elapsed = ContinuousClock.now - start
+        result.timings.write = Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds)
+        if !quiet {
+            print("openapi-bindgen: wrote \(result.files.count) files to \(outputDirectory)")
+        }
+        if timings {
+            let t = result.timings
+            let ms = { (s: Double) in String(format: "%.1f", s * 1000) }
+            print("timings (ms): read \(ms(t.read)) model \(ms(t.model)) lower \(ms(t.lower)) render \(ms(t.render)) write \(ms(t.write)) total \(ms(t.read + t.model + t.lower + t.render + t.write))")
+        }
+    }
+}
+
+struct DumpContext: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dump-context", abstract: "Prints the template context of a document as JSON (for template authors).")
+
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        let configuration = try options.configuration()
+        do {
+            print(try Pipeline.dumpContext(documentPath: options.document, configuration: configuration))
+        } catch {
+            report(error.diagnostics)
+            throw ExitCode.failure
+        }
+    }
+}
