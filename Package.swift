@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
     ],
     targets: [
         // MARK: Generator pipeline (read → model → lower → render → drive)
@@ -62,12 +63,13 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(
             name: "CertyneoCLI",
             dependencies: [
-                "Certyneo", "CertyneoSandbox",
+                "Certyneo", "CertyneoSandbox", "BindgenRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Resources")]
@@ -75,7 +77,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "YAMLSourceTests", dependencies: ["YAMLSource"]),
-        .testTarget(name: "BindgenCoreTests", dependencies: ["BindgenCore"]),
+        .testTarget(name: "BindgenCoreTests", dependencies: ["BindgenCore", "BindgenIR", "BindgenRender", "OpenAPIModel", "YAMLSource"]),
         .testTarget(name: "BindgenRuntimeTests", dependencies: ["BindgenRuntime"]),
         .testTarget(name: "CertyneoSandboxTests", dependencies: ["CertyneoSandbox"]),
         .testTarget(name: "CertyneoTests", dependencies: ["Certyneo", "CertyneoSandbox"]),

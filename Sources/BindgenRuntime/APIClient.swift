@@ -1,8 +1,5 @@
 import Foundation
 import HTTPTypes
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// The engine behind generated clients: turns an ``APIRequest`` into an HTTP exchange.
 ///
@@ -87,31 +84,5 @@ public struct APIClient: Sendable {
             throw .invalidRequest("Could not build a URL from \"\(text)\"")
         }
         return url
-    }
-
-    /// Maps an error thrown by a transport to a ``ClientError`` (see ``send(_:)``).
-    func mapTransportError(_ error: any Error, operationID: String) -> ClientError {
-        if let clientError = error as? ClientError { return clientError }
-        if error is CancellationError { return .cancelled(operationID: operationID) }
-        if let urlError = error as? URLError {
-            switch urlError.code {
-            case .cancelled: return .cancelled(operationID: operationID)
-            case .timedOut: return .timedOut(operationID: operationID)
-            default: break
-            }
-            if Task.isCancelled { return .cancelled(operationID: operationID) }
-            return .transport(operationID: operationID, message: redact(TransportErrorText.describe(urlError)))
-        }
-        if Task.isCancelled { return .cancelled(operationID: operationID) }
-        return .transport(operationID: operationID, message: redact(String(describing: error)))
-    }
-
-    /// Replaces every configured secret in `text` with `<redacted>`.
-    func redact(_ text: String) -> String {
-        var result = text
-        for secret in configuration.authentication?.secrets ?? [] where !secret.isEmpty {
-            result = result.replacingOccurrences(of: secret, with: "<redacted>")
-        }
-        return result
     }
 }

@@ -1,5 +1,8 @@
 import Foundation
-public import HTTPTypes
+// Generated code imports only BindgenRuntime and Foundation, yet uses HTTPTypes names through this
+// module's API (`HTTPMethod` members such as `.post`, `HTTPFields`, `HTTPField.Name`). Re-exporting
+// keeps them visible, also with the `MemberImportVisibility` upcoming feature enabled.
+@_exported public import HTTPTypes
 
 /// The HTTP request method (`GET`, `POST`, …), re-exported from HTTPTypes so generated code
 /// needs no extra import.
@@ -90,6 +93,24 @@ public struct APIRequest: Sendable {
     public mutating func setHeader(_ name: String, _ value: (some ParameterValue)?) {
         guard let value, let fieldName = HTTPField.Name(name) else { return }
         headerFields[fieldName] = value.parameterValue
+    }
+
+    /// Sets a header field from an array in OpenAPI `style: simple`: the values joined with `,`
+    /// (RFC 9110 §5.3 list syntax), replacing any same-named field. `nil` and empty arrays do
+    /// nothing; invalid names are ignored as in ``setHeader(_:_:)``.
+    public mutating func setHeader(_ name: String, _ values: [some ParameterValue]?) {
+        guard let values, !values.isEmpty, let fieldName = HTTPField.Name(name) else { return }
+        headerFields[fieldName] = values.map(\.parameterValue).joined(separator: ",")
+    }
+
+    /// Encodes fields as an `application/x-www-form-urlencoded` body (WHATWG URL Standard §5.2):
+    /// `name=value` pairs in order, joined by `&`; space becomes `+`; everything except
+    /// `A–Z a–z 0–9 * - . _` is percent-encoded from UTF-8 (so `+` is `%2B`, `~` is `%7E`).
+    public static func formURLEncoded(_ fields: [(name: String, value: String)]) -> Data {
+        let text = fields.map { field in
+            PercentEncoding.encode(field.name, for: .form) + "=" + PercentEncoding.encode(field.value, for: .form)
+        }.joined(separator: "&")
+        return Data(text.utf8)
     }
 
     /// Percent-encodes a value for use as one path segment (OpenAPI `style: simple`).

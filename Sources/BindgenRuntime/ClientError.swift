@@ -62,6 +62,12 @@ public enum ClientError: Error, Sendable, CustomStringConvertible {
     }
 }
 
+extension ClientError: LocalizedError {
+    /// The same text as ``description``, so `localizedDescription` is useful on every platform
+    /// (instead of Foundation's generic "The operation could not be completed").
+    public var errorDescription: String? { description }
+}
+
 /// Why a response body could not be decoded.
 public struct DecodingFailure: Sendable, CustomStringConvertible {
     /// The operation whose response failed to decode.

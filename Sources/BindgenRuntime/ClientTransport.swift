@@ -27,6 +27,16 @@ public protocol ClientTransport: Sendable {
     func send(_ request: HTTPRequest, body: TransportBody?, timeout: Duration?) async throws -> (HTTPResponse, Data)
 }
 
+/// What a ``ClientTransport`` sends as the request body.
+///
+/// A later version may add cases (for example a streamed body for large multipart uploads).
+public enum TransportBody: Sendable {
+    /// Bytes in memory.
+    case data(Data)
+    /// A file to stream from disk.
+    case file(URL)
+}
+
 extension Duration {
     /// The duration in seconds, as Foundation's `TimeInterval`.
     var timeInterval: TimeInterval {

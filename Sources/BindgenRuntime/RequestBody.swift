@@ -26,13 +26,9 @@ public enum RequestBody: Sendable {
         .data(data, contentType: "application/json")
     }
 
-    /// An `application/x-www-form-urlencoded` body (WHATWG URL Standard §5): pairs joined by `&`,
-    /// space as `+`, everything except `A–Z a–z 0–9 * - . _` percent-encoded.
+    /// An `application/x-www-form-urlencoded` body; encoding as in ``APIRequest/formURLEncoded(_:)``.
     public static func formURLEncoded(_ fields: [(name: String, value: String)]) -> RequestBody {
-        let text = fields.map { field in
-            PercentEncoding.encode(field.name, for: .form) + "=" + PercentEncoding.encode(field.value, for: .form)
-        }.joined(separator: "&")
-        return .data(Data(text.utf8), contentType: "application/x-www-form-urlencoded")
+        .data(APIRequest.formURLEncoded(fields), contentType: "application/x-www-form-urlencoded")
     }
 
     /// Turns the body into what a ``ClientTransport`` sends. Multipart forms are encoded in memory
@@ -45,12 +41,4 @@ public enum RequestBody: Sendable {
         case .file(let url, _): .file(url)
         }
     }
-}
-
-/// What a ``ClientTransport`` sends as the request body.
-public enum TransportBody: Sendable {
-    /// Bytes in memory.
-    case data(Data)
-    /// A file to stream from disk.
-    case file(URL)
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// A local, stateful Certyneo API on `http://127.0.0.1:PORT/api/v1`, with in-memory state and the
 /// signer pages behind each `signUrl`.
@@ -15,6 +16,7 @@ public actor SandboxServer {
     private let store: SandboxStore
     private let apiKey: String
     private var task: Task<Void, any Error>?
+    private var group: ServiceGroup?
     private var info: SandboxInfo?
 
     public init(configuration: SandboxConfiguration = .init()) {
@@ -32,9 +34,11 @@ public actor SandboxServer {
     /// Stops the server (graceful); safe to call twice.
     public func stop() async {
         guard let task else { return }
+        let group = self.group
         self.task = nil
+        self.group = nil
         self.info = nil
-        task.cancel()
+        await group?.triggerGracefulShutdown()
         _ = await task.result
     }
 
@@ -43,11 +47,11 @@ public actor SandboxServer {
     public func run(onStart: @Sendable (SandboxInfo) -> Void) async throws {
         let info = try await start(handlingSignals: true)
         onStart(info)
-        guard let task else { return }
+        guard let task, let group else { return }
         try await withTaskCancellationHandler {
             try await task.value
         } onCancel: {
-            task.cancel()
+            Task { await group.triggerGracefulShutdown() }
         }
     }
 
@@ -55,13 +59,15 @@ public actor SandboxServer {
         if let info { return info }
         let (bound, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
         let application = makeApplication { port in continuation.yield(.success(port)) }
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [application], gracefulShutdownSignals: handlingSignals ? [.sigterm, .sigint] : [],
+                logger: application.logger
+            )
+        )
         let task = Task {
             do {
-                if handlingSignals {
-                    try await application.runService()
-                } else {
-                    try await application.runService(gracefulShutdownSignals: [])
-                }
+                try await group.run()
                 continuation.finish()
             } catch {
                 continuation.yield(.failure(error))
@@ -70,6 +76,7 @@ public actor SandboxServer {
             }
         }
         self.task = task
+        self.group = group
         for await result in bound {
             switch result {
             case .success(let port):
@@ -81,10 +88,12 @@ public actor SandboxServer {
                 return info
             case .failure(let error):
                 self.task = nil
+                self.group = nil
                 throw error
             }
         }
         self.task = nil
+        self.group = nil
         throw SandboxError.stoppedBeforeBinding
     }
 

@@ -155,6 +155,7 @@ struct APIErrorTests {
         #expect(ClientError.transport(operationID: "op", message: "reset\nby peer").description
             == "Transport error in op: reset by peer")
         #expect(ClientError.invalidRequest("bad").description == "Invalid request: bad")
+        #expect(ClientError.invalidRequest("bad").localizedDescription == "Invalid request: bad")
         let failure = DecodingFailure(operationID: "op", status: 200, codingPath: "a[0].b", message: "Missing key 'b'",
                                       bodyPrefix: "{}", requestID: "r-1")
         #expect(ClientError.decoding(failure).description

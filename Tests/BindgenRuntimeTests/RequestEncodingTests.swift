@@ -103,6 +103,16 @@ struct RequestEncodingTests {
         #expect(request.headerFields.count == 2)
     }
 
+    @Test func arrayHeadersAreCommaJoined() throws {
+        var request = request()
+        request.setHeader("X-Tags", ["a", "b c"])
+        request.setHeader("X-None", [Int]?.none)
+        request.setHeader("X-Empty", [Int]())
+        let tags = try #require(HTTPField.Name("X-Tags"))
+        #expect(request.headerFields[tags] == "a,b c")
+        #expect(request.headerFields.count == 1)
+    }
+
     @Test func headerValuesCannotInjectLines() throws {
         var request = request()
         request.setHeader("X-Note", "a\r\nX-Evil: 1")
@@ -120,5 +130,6 @@ struct RequestEncodingTests {
         }
         #expect(contentType == "application/x-www-form-urlencoded")
         #expect(String(decoding: data, as: UTF8.self) == "grant+type=a+b%2Bc%7E*&x=%C3%A9%26%3D")
+        #expect(APIRequest.formURLEncoded([(name: "a", value: "1 2"), (name: "b", value: "")]) == Data("a=1+2&b=".utf8))
     }
 }

@@ -1,1 +1,0 @@
-// Handwritten additions to the generated SDK live next to this file.

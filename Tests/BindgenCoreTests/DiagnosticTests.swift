@@ -1,0 +1,95 @@
+import BindgenCore
+import Foundation
+import Testing
+
+/// Broken documents give compiler-style diagnostics with the exact place.
+@Suite struct DiagnosticTests {
+    @Test func missingReferenceTargetNamesTheRefAndThePointer() throws {
+        let texts = try diagnostics("""
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            Pet:
+              type: object
+              properties:
+                owner:
+                  $ref: '#/components/schemas/Owner'
+        """)
+        #expect(texts == ["DIR/openapi.yaml:10:19: error: $ref '#/components/schemas/Owner' does not resolve: no 'Owner' in 'schemas'"])
+    }
+
+    @Test func badIndentationIsAYAMLErrorAtItsLine() throws {
+        let texts = try diagnostics("openapi: 3.1.0\ninfo:\n  title: T\n version: '1'\npaths: {}\n")
+        #expect(texts.count == 1)
+        #expect(texts.first?.hasPrefix("DIR/openapi.yaml:4:") == true, "\(texts)")
+        #expect(texts.first?.contains(": error: ") == true)
+    }
+
+    @Test func unknownTypeIsReportedAtTheTypeValue() throws {
+        let texts = try diagnostics("""
+        openapi: 3.0.3
+        info: {title: T, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            Name:
+              type: strin
+        """)
+        #expect(texts == ["DIR/openapi.yaml:7:13: error: unknown schema type 'strin'; expected one of array, boolean, integer, null, number, object, string"])
+    }
+
+    @Test func swaggerTwoIsRefusedNamingTheVersion() throws {
+        let texts = try diagnostics("swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths: {}\n")
+        #expect(texts == ["DIR/openapi.yaml:1:1: error: Swagger 2.0 documents are not supported (found 'swagger: 2.0'); convert the document to OpenAPI 3.0 or 3.1"])
+    }
+
+    @Test func documentWithoutOpenAPIFieldIsRefused() throws {
+        let texts = try diagnostics("info: {title: T, version: '1'}\npaths: {}\n")
+        #expect(texts == ["DIR/openapi.yaml:1:1: error: not an OpenAPI document: the 'openapi' field (e.g. 'openapi: 3.1.0') is missing"])
+    }
+
+    @Test func missingFileOfAnExternalReference() throws {
+        let texts = try diagnostics("""
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            Pet: {$ref: 'schemas/pet.yaml'}
+        """)
+        #expect(texts.count == 1)
+        #expect(texts.first?.hasPrefix("DIR/openapi.yaml:6:11: error: $ref 'schemas/pet.yaml' names a file that cannot be read") == true, "\(texts)")
+    }
+
+    @Test func externalReferencesResolveRelativeToTheReferringFile() throws {
+        let path = try writeDocument("""
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            Pet: {$ref: 'schemas/pet.yaml#/Pet'}
+        """, extraFiles: ["schemas/pet.yaml": "Pet:\n  type: object\n  properties:\n    owner: {$ref: 'owner.yaml'}\n", "schemas/owner.yaml": "type: object\nproperties:\n  name: {type: string}\n"])
+        let result = try Pipeline.generate(documentPath: path)
+        let types = result.files.first { $0.name == "Types.swift" }?.contents ?? ""
+        #expect(types.contains("public typealias Pet = Pet2") || types.contains("public var owner: Owner?"), "\(types)")
+        #expect(types.contains("public struct Owner: Codable, Hashable, Sendable {"))
+    }
+
+    @Test func brokenTemplateNamesFileAndLine() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("// header\n{{#schemas}}\n{{name}\n".utf8).write(to: folder.appendingPathComponent("Types.swift.mustache"))
+        var configuration = BindgenCore.Configuration()
+        configuration.templatesDirectory = folder.path
+        let path = try writeDocument("openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\n")
+        #expect {
+            _ = try Pipeline.generate(documentPath: path, configuration: configuration)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains(folder.appendingPathComponent("Types.swift.mustache").path + ":3") && text.contains("error:")
+        }
+    }
+}
