@@ -13,8 +13,19 @@ struct BindgenCommand: ParsableCommand {
 }
 
 struct CommonOptions: ParsableArguments {
-    @Argument(help: "The OpenAPI document (YAML or JSON).")
-    var document: String
+    @Argument(help: ArgumentHelp("The OpenAPI document (YAML or JSON).", valueName: "document"))
+    var documentArgument: String
+
+    /// The document's path with symbolic links followed, so diagnostics name the file the user edits and
+    /// relative `$ref`s resolve from its real folder.
+    var document: String {
+        var path = documentArgument
+        for _ in 0..<16 {
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) else { break }
+            path = target.hasPrefix("/") ? target : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(target)
+        }
+        return (path as NSString).standardizingPath
+    }
 
     @Option(help: "The configuration file (default: openapi-bindgen.yaml next to the document, if present).")
     var config: String?
