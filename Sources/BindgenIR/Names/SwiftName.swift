@@ -36,8 +36,7 @@ public enum SwiftName {
                 let next = index + 1 < chars.count ? chars[index + 1] : nil
                 let lowerToUpper = last.isLowercase && char.isUppercase
                 let acronymEnd = last.isUppercase && char.isUppercase && (next?.isLowercase ?? false)
-                let digitToLetter = last.isNumber && char.isLetter
-                if lowerToUpper || acronymEnd || digitToLetter {
+                if lowerToUpper || acronymEnd {
                     flush()
                 }
             }
@@ -72,6 +71,7 @@ public enum SwiftName {
         }
         var name = parts.joined()
         if let first = name.first, first.isNumber { name = "_" + name }
+        if shadowingMemberNames.contains(name) { name = "_" + name }
         return asciiIdentifier(name)
     }
 
@@ -83,6 +83,10 @@ public enum SwiftName {
         if text.hasPrefix("-") { text = "minus " + text.dropFirst() }
         return memberName(text)
     }
+
+    /// Member names that would be read as something else even in backticks (`x.self` is `x` itself,
+    /// `x.init` an initializer): they get a leading underscore instead.
+    static let shadowingMemberNames: Set<String> = ["self", "Self", "Type", "Protocol", "init", "deinit", "subscript"]
 
     /// Wraps keywords in backticks for use in declarations: `default` → `` `default` ``.
     public static func escaped(_ name: String) -> String {

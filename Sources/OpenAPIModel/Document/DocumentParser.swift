@@ -70,7 +70,11 @@ public final class DocumentParser {
             for entry in components["schemas"]?.entries ?? [] {
                 guard let name = entry.key.scalar else { continue }
                 let address = componentsAddress.appending("schemas").appending(name)
-                _ = schema(entry.value, at: address)
+                if schemas[address] == nil {
+                    schemasInProgress.insert(address)
+                    schemas[address] = schema(entry.value, at: address)
+                    schemasInProgress.remove(address)
+                }
                 componentSchemas.append((name, address))
             }
             for entry in components["securitySchemes"]?.entries ?? [] {

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Checks the build plugin the way a user meets it, on a scratch copy of the package:
+#   - `swift build` generates and compiles the SDK;
+#   - a second `swift build` without changes does not run the generator;
+#   - adding an optional property to openapi.yaml regenerates on the next build and the property exists;
+#   - a broken openapi.yaml (bad indentation; a $ref to a missing schema) fails the build with
+#     `openapi.yaml:LINE:COLUMN: error: …` at the right place.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$(pwd)"
+COPY="$(mktemp -d)/certyneo-swift"
+SCRATCH="${PLUGIN_CHECK_SCRATCH:-$ROOT/.build-plugincheck}"
+mkdir -p "$COPY"
+git ls-files -z | (cd "$ROOT" && xargs -0 tar cf -) | (cd "$COPY" && tar xf -)
+cd "$COPY"
+build() { swift build --scratch-path "$SCRATCH" --target Certyneo -v 2>&1; }
+fail() { echo "plugin-check: FAIL: $*" >&2; exit 1; }
+
+out="$(build)" || { echo "$out" | tail -30; fail "first build failed"; }
+echo "$out" | grep -q "openapi-bindgen-tool generate" || echo "plugin-check: note: generator outputs were already up to date"
+out="$(build)" || fail "second build failed"
+if echo "$out" | grep -q "openapi-bindgen-tool generate"; then fail "the generator ran again without any change"; fi
+echo "plugin-check: no change → generator not run"
+
+python3 - <<'PY'
+import re
+s = open("openapi.yaml").read()
+s = s.replace("        name:\n          type: string\n          maxLength: 255\n          description: A display name; defaults to the file name.\n",
+              "        name:\n          type: string\n          maxLength: 255\n          description: A display name; defaults to the file name.\n        folder:\n          type: string\n          description: Added by plugin-check.\n", 1)
+open("openapi.yaml", "w").write(s)
+PY
+out="$(build)" || { echo "$out" | tail -30; fail "build after edit failed"; }
+echo "$out" | grep -q "openapi-bindgen-tool generate" || fail "editing openapi.yaml did not regenerate"
+grep -rq "public var folder: Swift.String?" "$SCRATCH"/plugins/outputs/*/Certyneo/destination/OpenAPIBindgenPlugin/GeneratedSources/Types.swift || fail "new property missing from the generated models"
+echo "plugin-check: edit → regenerated with the new property"
+
+cp openapi.yaml openapi.good
+line=$(grep -n "^  /documents/{id}:" openapi.yaml | cut -d: -f1)
+sed -i "$((line + 1))s/^    parameters:/   parameters:/" openapi.yaml
+out="$(build)" && fail "a badly indented openapi.yaml built"
+echo "$out" | grep -Eq "openapi.yaml:$((line + 3)):5: error: " || { echo "$out" | grep error | head -5; fail "no openapi.yaml:$((line + 3)):5 diagnostic for bad indentation"; }
+echo "plugin-check: bad indentation → $(echo "$out" | grep -Eo "openapi.yaml:[0-9]+:[0-9]+: error: .*" | head -1)"
+
+cp openapi.good openapi.yaml
+ref_line=$(grep -n "\$ref: '#/components/schemas/EnvelopeEvent'" openapi.yaml | head -1 | cut -d: -f1)
+sed -i "${ref_line}s/EnvelopeEvent'/EnvelopeEvnt'/" openapi.yaml
+out="$(build)" && fail "a dangling \$ref built"
+echo "$out" | grep -Eq "openapi.yaml:${ref_line}:[0-9]+: error: \\\$ref '#/components/schemas/EnvelopeEvnt' does not resolve" || { echo "$out" | grep error | head -5; fail "no diagnostic at line $ref_line for the missing schema"; }
+echo "plugin-check: missing schema → $(echo "$out" | grep -Eo "openapi.yaml:[0-9]+:[0-9]+: error: .*" | head -1)"
+cp openapi.good openapi.yaml
+echo "plugin-check: 4 passed, 0 failed"
