@@ -7,6 +7,10 @@ let package = Package(
     products: [
         .library(name: "Certyneo", targets: ["Certyneo"]),
         .library(name: "BindgenRuntime", targets: ["BindgenRuntime"]),
+        // For Benchmarks/YAMLScan (the libyaml floor of the generation benchmark).
+        .library(name: "YAMLSource", targets: ["YAMLSource"]),
+        .library(name: "OpenAPIModel", targets: ["OpenAPIModel"]),
+        .library(name: "BindgenAsyncHTTPClient", targets: ["BindgenAsyncHTTPClient"]),
         .executable(name: "certyneo", targets: ["CertyneoCLI"]),
         .executable(name: "openapi-bindgen", targets: ["openapi-bindgen"]),
         .plugin(name: "OpenAPIBindgenPlugin", targets: ["OpenAPIBindgenPlugin"]),
@@ -20,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // MARK: Generator pipeline (read → model → lower → render → drive)
@@ -52,18 +58,37 @@ let package = Package(
         ),
 
         // MARK: Runtime and SDK
-        .target(name: "BindgenRuntime", dependencies: [.product(name: "HTTPTypes", package: "swift-http-types")]),
+        .target(
+            name: "BindgenRuntime",
+            dependencies: [
+                .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(name: "Certyneo", dependencies: ["BindgenRuntime"], plugins: ["OpenAPIBindgenPlugin"]),
+        // A second transport in its own product, so that the Certyneo product never pulls in SwiftNIO.
+        .target(
+            name: "BindgenAsyncHTTPClient",
+            dependencies: [
+                "BindgenRuntime",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "_NIOFileSystem", package: "swift-nio"),
+            ]
+        ),
 
         // MARK: Sandbox and CLI (never linked into the SDK)
         .target(
             name: "CertyneoSandbox",
             dependencies: [
+                "BindgenRuntime",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .executableTarget(
@@ -76,10 +101,28 @@ let package = Package(
         ),
 
         // MARK: Tests
+        // MARK: Generated clients of ../shared/specs/bugs (regression fixtures for the generator)
+        .target(name: "BugOG15240", dependencies: ["BindgenRuntime"], path: "Tests/BugFixtures/OG15240", plugins: ["OpenAPIBindgenPlugin"]),
+        .target(name: "BugOG925", dependencies: ["BindgenRuntime"], path: "Tests/BugFixtures/OG925", plugins: ["OpenAPIBindgenPlugin"]),
+        .target(name: "BugSOG21", dependencies: ["BindgenRuntime"], path: "Tests/BugFixtures/SOG21", plugins: ["OpenAPIBindgenPlugin"]),
+        .target(name: "BugSOG286", dependencies: ["BindgenRuntime"], path: "Tests/BugFixtures/SOG286", plugins: ["OpenAPIBindgenPlugin"]),
+        .target(name: "BugSOG34", dependencies: ["BindgenRuntime"], path: "Tests/BugFixtures/SOG34", plugins: ["OpenAPIBindgenPlugin"]),
+        .target(name: "BugSOG563", dependencies: ["BindgenRuntime"], path: "Tests/BugFixtures/SOG563", plugins: ["OpenAPIBindgenPlugin"]),
+        .target(name: "BugSOG70", dependencies: ["BindgenRuntime"], path: "Tests/BugFixtures/SOG70", plugins: ["OpenAPIBindgenPlugin"]),
+        .target(name: "BugSOG832", dependencies: ["BindgenRuntime"], path: "Tests/BugFixtures/SOG832", plugins: ["OpenAPIBindgenPlugin"]),
+        .testTarget(name: "BugRegressionTests", dependencies: ["BindgenRuntime", "BugOG15240", "BugOG925", "BugSOG21", "BugSOG286", "BugSOG34", "BugSOG563", "BugSOG70", "BugSOG832"]),
         .testTarget(name: "YAMLSourceTests", dependencies: ["YAMLSource"]),
         .testTarget(name: "BindgenCoreTests", dependencies: ["BindgenCore", "BindgenIR", "BindgenRender", "OpenAPIModel", "YAMLSource"]),
         .testTarget(name: "BindgenRuntimeTests", dependencies: ["BindgenRuntime"]),
-        .testTarget(name: "CertyneoSandboxTests", dependencies: ["CertyneoSandbox"]),
-        .testTarget(name: "CertyneoTests", dependencies: ["Certyneo", "CertyneoSandbox"]),
+        .testTarget(name: "CertyneoSandboxTests", dependencies: ["CertyneoSandbox", "BindgenRuntime"]),
+        .testTarget(name: "CertyneoTests", dependencies: ["Certyneo", "CertyneoSandbox", "BindgenRuntime"]),
+        .testTarget(
+            name: "BindgenAsyncHTTPClientTests",
+            dependencies: [
+                "BindgenAsyncHTTPClient", "BindgenRuntime", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        .testTarget(name: "CertyneoCLITests", dependencies: ["CertyneoCLI", "Certyneo", "CertyneoSandbox", "BindgenRuntime"]),
     ]
 )

@@ -31,8 +31,9 @@ public struct Client: Swift.Sendable {
         transport: any BindgenRuntime.ClientTransport = BindgenRuntime.URLSessionTransport(),
         timeout: Swift.Duration? = nil
     ) {
-        self.runtime = BindgenRuntime.APIClient(configuration: BindgenRuntime.ClientConfiguration(
-                serverURL: serverURL, authentication: authentication, transport: transport, timeout: timeout))
+        let configuration = BindgenRuntime.ClientConfiguration(
+            serverURL: serverURL, authentication: authentication, transport: transport, timeout: timeout)
+        self.runtime = BindgenRuntime.APIClient(configuration: configuration)
     }
 
     /// List documents

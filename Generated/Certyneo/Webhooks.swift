@@ -67,3 +67,29 @@ public enum WebhookEvent: Swift.Sendable {
         return try decode(type: decoder.decode(TypeMember.self, from: body).type, body: body, decoder: decoder)
     }
 }
+
+extension WebhookEvent: BindgenRuntime.WebhookEventDecodable {
+    /// Verifies a delivery signed with the Standard Webhooks v1 scheme, then decodes its body.
+    ///
+    /// ```swift
+    /// let verifier = try WebhookVerifier(secret: "whsec_…")
+    /// let event = try WebhookEvent.verified(body: rawBody, headers: request.headers, verifier: verifier)
+    /// ```
+    ///
+    /// To deduplicate retries by `webhook-id`, call `verifier.verify(body:headers:)` and then
+    /// `decode(WebhookEvent.self)` on the `VerifiedWebhook` it returns.
+    ///
+    /// - Parameters:
+    ///   - body: The raw request body, byte for byte (re-encoded JSON does not verify).
+    ///   - headers: The request's header fields; names are matched without regard to case.
+    ///   - verifier: The secrets, the timestamp tolerance (seconds, both directions) and the clock.
+    ///   - decoder: The JSON decoder for the payload.
+    /// - Throws: `WebhookVerificationError`: a missing header, a malformed, too old or too new
+    ///   timestamp, no matching signature, or (once verified) a payload that does not decode.
+    public static func verified(
+        body: Foundation.Data, headers: some BindgenRuntime.WebhookHeaderSource, verifier: BindgenRuntime.WebhookVerifier,
+        decoder: Foundation.JSONDecoder = .bindgen
+    ) throws(BindgenRuntime.WebhookVerificationError) -> WebhookEvent {
+        try verifier.verify(WebhookEvent.self, body: body, headers: headers, decoder: decoder)
+    }
+}

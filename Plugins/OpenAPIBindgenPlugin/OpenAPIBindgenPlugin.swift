@@ -5,8 +5,8 @@ import PackagePlugin
 ///
 /// Inputs: the document, every other YAML/JSON file of the target (for multi-file documents),
 /// `openapi-bindgen.yaml` if present, and every template of the configured templates folder.
-/// Outputs: a fixed, sorted set of files that follows from the template names alone, so SwiftPM knows
-/// them before the generator runs and re-runs it only when an input changed.
+/// Outputs: a fixed, sorted set of files that follows from the template file names alone (see ``BindgenPlan``),
+/// so SwiftPM knows them before the generator runs and re-runs it only when an input changed.
 @main
 struct OpenAPIBindgenPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -17,6 +17,7 @@ struct OpenAPIBindgenPlugin: BuildToolPlugin {
         let tool = try context.tool(named: "openapi-bindgen")
         var arguments = ["generate", plan.document.path, "--output-directory", outputDirectory.path, "--quiet"]
         if let config = plan.config { arguments += ["--config", config.path] }
+        arguments += ["--declared-outputs", plan.outputNames.joined(separator: ",")]
         return [
             .buildCommand(
                 displayName: "Generating Swift for \(target.name) from \(plan.document.lastPathComponent)",
@@ -29,9 +30,15 @@ struct OpenAPIBindgenPlugin: BuildToolPlugin {
 }
 
 /// What one generation run reads and writes; shared in spirit with the command plugin.
+///
+/// The outputs follow the generator's naming rule for templates (`OutputTemplate` in BindgenRender):
+/// `X.swift.mustache` writes `X.swift`; `SCOPE.X.swift.mustache` with SCOPE one of document, schema, operation,
+/// tag, webhook writes `X.swift`; other templates are partials. The generator checks that its files are exactly
+/// the declared ones (`--declared-outputs`).
 struct BindgenPlan {
     /// The files every run writes, whatever the document holds (see the generator's `BuiltInTemplates`).
     static let builtInOutputs = ["Client.swift", "Endpoint.swift", "Types.swift", "Webhooks.swift"]
+    static let scopes: Set<String> = ["document", "schema", "operation", "tag", "webhook"]
 
     let document: URL
     let config: URL?
@@ -47,10 +54,50 @@ struct BindgenPlan {
             throw PluginError("target '\(targetName)' holds several OpenAPI documents (\(documents.map(\.lastPathComponent).joined(separator: ", "))); keep one")
         }
         self.document = document
-        config = files.first { ["openapi-bindgen.yaml", "openapi-bindgen.yml"].contains($0.lastPathComponent) }
-        let dataFiles = files.filter { ["yaml", "yml", "json"].contains($0.pathExtension) }
-        inputs = dataFiles.sorted { $0.path < $1.path }
-        outputNames = Self.builtInOutputs
+        let config = files.first { ["openapi-bindgen.yaml", "openapi-bindgen.yml"].contains($0.lastPathComponent) }
+        self.config = config
+        var inputs = files.filter { ["yaml", "yml", "json"].contains($0.pathExtension) }
+        var outputs = Set(Self.builtInOutputs)
+        if let config, let folder = Self.templatesFolder(config: config) {
+            let templates = Self.templateFiles(in: folder)
+            inputs += templates
+            outputs.formUnion(templates.compactMap { Self.outputName(templateFile: $0.lastPathComponent) })
+        }
+        self.inputs = inputs.sorted { $0.path < $1.path }
+        outputNames = outputs.sorted()
+    }
+
+    /// The `templates:` folder of the configuration file, resolved from the file's folder. Only a plain top-level
+    /// `templates: FOLDER` line is read (quotes and a trailing comment allowed); the generator parses the rest.
+    static func templatesFolder(config: URL) -> URL? {
+        guard let text = try? String(contentsOf: config, encoding: .utf8) else { return nil }
+        for line in text.split(whereSeparator: \.isNewline) where line.hasPrefix("templates:") {
+            var value = line.dropFirst("templates:".count).trimmingCharacters(in: .whitespaces)
+            if let hash = value.range(of: " #") { value = String(value[..<hash.lowerBound]).trimmingCharacters(in: .whitespaces) }
+            if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
+                value = String(value.dropFirst().dropLast())
+            }
+            guard !value.isEmpty else { return nil }
+            return value.hasPrefix("/") ? URL(fileURLWithPath: value) : config.deletingLastPathComponent().appending(path: value)
+        }
+        return nil
+    }
+
+    /// The `*.mustache` files directly in a folder, sorted.
+    static func templateFiles(in folder: URL) -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".mustache") && !$0.hasPrefix(".") }.sorted().map { folder.appending(path: $0) }
+    }
+
+    /// The file a template writes, or `nil` for a partial.
+    static func outputName(templateFile: String) -> String? {
+        let name = String(templateFile.dropLast(".mustache".count))
+        guard name.hasSuffix(".swift"), name.count > ".swift".count else { return nil }
+        if let dot = name.firstIndex(of: "."), scopes.contains(String(name[..<dot])) {
+            let rest = String(name[name.index(after: dot)...])
+            if rest.hasSuffix(".swift"), rest.count > ".swift".count { return rest }
+        }
+        return name
     }
 }
 

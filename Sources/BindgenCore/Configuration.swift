@@ -1,25 +1,48 @@
 import Foundation
+public import BindgenIR
 public import OpenAPIModel
 import YAMLSource
 
-/// The generator's configuration file, `openapi-bindgen.yaml`, next to the document.
+/// The generator's configuration file, `openapi-bindgen.yaml`, next to the document: one file for the CLI,
+/// the build plugin and the command plugin.
 ///
 /// ```yaml
 /// accessModifier: public        # public | package | internal
 /// templates: Templates          # folder of custom templates, relative to this file
 /// additionalImports: [MyKit]
-/// unknownEnumCases: true        # string enums decode unknown values into `.unknown(String)`
+/// unknownEnumCases: true        # enums decode unlisted values into `.unknown(…)`
+/// filter:
+///   include: {tags: [pets]}
+///   exclude: {operations: [deletePet], paths: ['/admin/*']}
+/// names:
+///   schemas: {pet_type: Species}
+///   properties: {Pet.pet_type: species}
+///   operations: {listPets: allPets}
+/// typeOverrides:
+///   schemas: {Money: MyKit.Money}
 /// ```
+///
+/// The Configuration File article describes every key. An unknown key or a bad value is an error at its line:column.
 public struct Configuration: Sendable {
+    /// `public`, `package` or `internal`.
     public var accessModifier = "public"
     /// Absolute or working-directory-relative path of the custom templates folder.
     public var templatesDirectory: String?
+    /// Modules every generated file imports.
     public var additionalImports: [String] = []
+    /// Whether enums keep unlisted values as `.unknown(…)`.
     public var unknownEnumCases = true
+    /// Which operations (and so which types) are generated; `nil` generates everything.
+    public var filter: OperationFilter?
+    /// Swift names chosen for schemas, properties and operations.
+    public var names = NameOverrides()
+    /// Schemas replaced by existing Swift types.
+    public var typeOverrides = TypeOverrides()
 
+    /// The configuration of a missing file.
     public init() {}
 
-    static let keys = ["accessModifier", "templates", "additionalImports", "unknownEnumCases"]
+    static let keys = ["accessModifier", "templates", "additionalImports", "unknownEnumCases", "filter", "names", "typeOverrides"]
 
     /// Reads a configuration file; an unknown key or a bad value is an error at its line:column.
     public static func load(path: String, diagnostics: DiagnosticCollector) -> Configuration {
@@ -36,6 +59,7 @@ public struct Configuration: Sendable {
             diagnostics.error("the configuration must be a mapping", at: root.location)
             return configuration
         }
+        let reader = ConfigurationReader(diagnostics: diagnostics)
         for entry in entries {
             let key = entry.key.scalar ?? ""
             let value = entry.value
@@ -65,6 +89,12 @@ public struct Configuration: Sendable {
                     continue
                 }
                 configuration.unknownEnumCases = flag
+            case "filter":
+                configuration.filter = reader.filter(value)
+            case "names":
+                configuration.names = reader.names(value)
+            case "typeOverrides":
+                configuration.typeOverrides = reader.typeOverrides(value)
             default:
                 diagnostics.error("unknown configuration key '\(key)'; known keys: \(keys.joined(separator: ", "))", at: entry.key.location)
             }

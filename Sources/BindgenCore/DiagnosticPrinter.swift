@@ -2,23 +2,28 @@ import Foundation
 public import OpenAPIModel
 
 /// Prints diagnostics like a compiler: the `file:line:column: severity: message` line, the source line and a caret.
-public enum DiagnosticPrinter {
-    public static func render(_ diagnostic: Diagnostic) -> String {
+/// Each file is read and split into lines once, however many diagnostics point into it.
+public final class DiagnosticPrinter {
+    private var lines: [String: [Substring]] = [:]
+
+    public init() {}
+
+    public func render(_ diagnostic: Diagnostic) -> String {
         var out = diagnostic.description
-        guard let location = diagnostic.location, location.line > 0,
-              let data = FileManager.default.contents(atPath: location.file) else { return out }
-        let text = String(decoding: data, as: UTF8.self)
-        var lineNumber = 1
-        var lineText: Substring?
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if lineNumber == location.line {
-                lineText = line
-                break
-            }
-            lineNumber += 1
-        }
-        guard let lineText, lineText.count < 400 else { return out }
+        guard let location = diagnostic.location, location.line > 0 else { return out }
+        let fileLines = lines(of: location.file)
+        guard location.line <= fileLines.count else { return out }
+        let lineText = fileLines[location.line - 1]
+        guard lineText.utf8.count < 400 else { return out }
         out += "\n" + lineText + "\n" + String(repeating: " ", count: max(0, location.column - 1)) + "^"
         return out
+    }
+
+    private func lines(of file: String) -> [Substring] {
+        if let cached = lines[file] { return cached }
+        let text = FileManager.default.contents(atPath: file).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let split = text.split(separator: "\n", omittingEmptySubsequences: false)
+        lines[file] = split
+        return split
     }
 }

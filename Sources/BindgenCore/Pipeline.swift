@@ -8,32 +8,66 @@ import YAMLSource
 public enum Pipeline {
     /// Wall time of each stage, in seconds.
     public struct Timings: Sendable {
-        public var read = 0.0, model = 0.0, lower = 0.0, render = 0.0, write = 0.0
+        /// Reading the YAML or JSON.
+        public var read = 0.0
+        /// Parsing the OpenAPI document.
+        public var model = 0.0
+        /// Lowering to the render model and applying the configuration's filter and overrides.
+        public var lower = 0.0
+        /// Rendering the templates.
+        public var render = 0.0
+        /// Writing the files (set by the caller that writes).
+        public var write = 0.0
     }
 
+    /// What a run produced.
     public struct Result: Sendable {
+        /// The generated files, sorted by name.
         public let files: [GeneratedFile]
+        /// Warnings (and notes) of the run.
         public let diagnostics: [Diagnostic]
+        /// Stage times.
         public var timings: Timings
+        /// The render model the files came from (after filter and overrides).
         public let model: RenderModel
     }
 
     /// Reads, parses, lowers and renders a document.
     ///
     /// - Throws: ``DiagnosticsError`` with every diagnostic (errors and warnings) when a stage reports an error,
-    ///   including template problems (as `file:line: error:` diagnostics).
+    ///   including template problems (as `file:line:column: error:` diagnostics).
     public static func generate(documentPath: String, configuration: Configuration = Configuration()) throws(DiagnosticsError) -> Result {
         let diagnostics = DiagnosticCollector()
         var timings = Timings()
+        let model = try lower(documentPath: documentPath, configuration: configuration, diagnostics: diagnostics, timings: &timings)
         var clock = ContinuousClock.now
-
-        func lap() -> Double {
-            let now = ContinuousClock.now
-            let elapsed = now - clock
-            clock = now
-            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let files: [GeneratedFile]
+        do {
+            let templates = try TemplateSet(userDirectory: configuration.templatesDirectory)
+            let problems = templates.problems()
+            if !problems.isEmpty {
+                problems.forEach { diagnostics.append(diagnostic($0)) }
+                throw DiagnosticsError(diagnostics: diagnostics.diagnostics)
+            }
+            files = try Renderer(templates: templates, options: renderOptions(configuration)).render(model)
+        } catch let error as TemplateError {
+            diagnostics.append(diagnostic(error))
+            throw DiagnosticsError(diagnostics: diagnostics.diagnostics)
+        } catch let error as DiagnosticsError {
+            throw error
+        } catch {
+            diagnostics.error("\(error)", at: nil)
+            throw DiagnosticsError(diagnostics: diagnostics.diagnostics)
         }
+        timings.render = lap(&clock)
+        return Result(files: files, diagnostics: diagnostics.diagnostics, timings: timings, model: model)
+    }
 
+    /// The front half of a run: read, parse, lower, then apply `typeOverrides`, `names` and `filter`.
+    static func lower(
+        documentPath: String, configuration: Configuration, diagnostics: DiagnosticCollector, timings: inout Timings
+    ) throws(DiagnosticsError) -> RenderModel {
+        var clock = ContinuousClock.now
         let tree: YAMLNode
         do {
             tree = try YAMLReader.read(contentsOf: documentPath)
@@ -41,26 +75,17 @@ public enum Pipeline {
             diagnostics.error(error.message, at: error.location)
             throw DiagnosticsError(diagnostics: diagnostics.diagnostics)
         }
-        timings.read = lap()
+        timings.read = lap(&clock)
         let document = try DocumentParser(sources: SourceSet(rootFile: documentPath, rootTree: tree), diagnostics: diagnostics).parse()
-        timings.model = lap()
-        let model = Lowering.lower(document, diagnostics: diagnostics)
+        timings.model = lap(&clock)
+        var model = Lowering.lower(document, diagnostics: diagnostics)
         if diagnostics.hasErrors { throw DiagnosticsError(diagnostics: diagnostics.diagnostics) }
-        timings.lower = lap()
-        let files: [GeneratedFile]
-        do {
-            let templates = try TemplateSet(userDirectory: configuration.templatesDirectory)
-            let options = RenderOptions(
-                accessModifier: configuration.accessModifier, additionalImports: configuration.additionalImports,
-                unknownEnumCases: configuration.unknownEnumCases)
-            files = try Renderer(templates: templates, options: options).render(model)
-        } catch {
-            diagnostics.append(Diagnostic(.error, error.message, at: error.line.map { SourceLocation(file: error.file, line: $0, column: 1) }
-                ?? SourceLocation(file: error.file, line: 1, column: 1)))
-            throw DiagnosticsError(diagnostics: diagnostics.diagnostics)
-        }
-        timings.render = lap()
-        return Result(files: files, diagnostics: diagnostics.diagnostics, timings: timings, model: model)
+        model = configuration.typeOverrides.apply(to: model, diagnostics: diagnostics)
+        model = configuration.names.apply(to: model, diagnostics: diagnostics)
+        if let filter = configuration.filter { model = filter.apply(to: model, diagnostics: diagnostics) }
+        if diagnostics.hasErrors { throw DiagnosticsError(diagnostics: diagnostics.diagnostics) }
+        timings.lower = lap(&clock)
+        return model
     }
 
     /// Writes files into a folder (created if needed), replacing files of the same name.
@@ -72,16 +97,47 @@ public enum Pipeline {
         }
     }
 
-    /// The template context of a document, as pretty-printed JSON with sorted keys (`dump-context`).
-    public static func dumpContext(documentPath: String, configuration: Configuration = Configuration()) throws(DiagnosticsError) -> String {
-        let result = try generate(documentPath: documentPath, configuration: configuration)
-        let options = RenderOptions(
-            accessModifier: configuration.accessModifier, additionalImports: configuration.additionalImports,
-            unknownEnumCases: configuration.unknownEnumCases)
-        let context = TemplateContext(model: result.model, options: options).document()
-        guard let data = try? JSONSerialization.data(withJSONObject: context, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else {
+    /// The names of the files a run writes with this configuration: a function of the template file names alone,
+    /// whatever the document holds (what the build plugin declares as outputs).
+    /// - Throws: ``DiagnosticsError`` when the templates folder cannot be read.
+    public static func outputFileNames(configuration: Configuration = Configuration()) throws(DiagnosticsError) -> [String] {
+        do {
+            return try TemplateSet(userDirectory: configuration.templatesDirectory).outputFileNames
+        } catch {
+            throw DiagnosticsError(diagnostics: [diagnostic(error)])
+        }
+    }
+
+    /// The template context of a document as pretty-printed JSON with sorted keys (`dump-context`): the document
+    /// context, or for another scope the list of its items' contexts (what each per-item rendering sees first).
+    public static func dumpContext(
+        documentPath: String, configuration: Configuration = Configuration(), scope: TemplateScope = .document
+    ) throws(DiagnosticsError) -> String {
+        var timings = Timings()
+        let diagnostics = DiagnosticCollector()
+        let model = try lower(documentPath: documentPath, configuration: configuration, diagnostics: diagnostics, timings: &timings)
+        let document = TemplateContext(model: model, options: renderOptions(configuration)).document()
+        let value: Any = scope.itemsKey.map { document[$0] ?? [] } ?? document
+        guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else {
             return "{}"
         }
         return String(decoding: data, as: UTF8.self)
+    }
+
+    static func renderOptions(_ configuration: Configuration) -> RenderOptions {
+        RenderOptions(
+            accessModifier: configuration.accessModifier, additionalImports: configuration.additionalImports,
+            unknownEnumCases: configuration.unknownEnumCases)
+    }
+
+    static func diagnostic(_ error: TemplateError) -> Diagnostic {
+        Diagnostic(.error, error.message, at: SourceLocation(file: error.file, line: error.line ?? 1, column: error.column ?? 1))
+    }
+
+    private static func lap(_ clock: inout ContinuousClock.Instant) -> Double {
+        let now = ContinuousClock.now
+        let elapsed = now - clock
+        clock = now
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 }

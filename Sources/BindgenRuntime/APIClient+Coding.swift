@@ -47,10 +47,15 @@ extension APIClient {
     }
 
     /// The error for a response the operation does not treat as success:
-    /// ``ClientError/api(_:)`` with the problem document parsed (see ``APIError``).
+    /// ``ClientError/api(_:)`` with the problem document parsed (see ``APIError``), or for a 429
+    /// ``ClientError/rateLimited(_:)`` carrying that ``APIError`` and the `Retry-After` delay.
     public func error(for response: APIResponse) -> ClientError {
-        .api(APIError(operationID: response.request.operationID, status: response.status,
-                      headerFields: response.headerFields, body: response.body))
+        let error = apiError(for: response)
+        guard response.status == 429 else { return .api(error) }
+        return .rateLimited(RateLimitError(
+            operationID: response.request.operationID,
+            retryAfter: RetryAfter.delay(in: response.headerFields, now: configuration.clock.wallClock),
+            response: error))
     }
 }
 

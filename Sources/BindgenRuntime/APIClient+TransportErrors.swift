@@ -4,10 +4,19 @@ import FoundationNetworking
 #endif
 
 extension APIClient {
-    /// Maps an error thrown by a transport to a ``ClientError`` (see ``send(_:)``).
+    /// Maps an error thrown by a transport or a middleware to a ``ClientError`` (see ``send(_:)``).
     func mapTransportError(_ error: any Error, operationID: String) -> ClientError {
         if let clientError = error as? ClientError { return clientError }
         if error is CancellationError { return .cancelled(operationID: operationID) }
+        if let transportError = error as? TransportError {
+            switch transportError.kind {
+            case .cancelled: return .cancelled(operationID: operationID)
+            case .timedOut: return .timedOut(operationID: operationID)
+            case .connection:
+                if Task.isCancelled { return .cancelled(operationID: operationID) }
+                return .transport(operationID: operationID, message: redact(OneLine.clean(transportError.message)))
+            }
+        }
         if let urlError = error as? URLError {
             switch urlError.code {
             case .cancelled: return .cancelled(operationID: operationID)

@@ -5,6 +5,11 @@ import HTTPTypes
 ///
 /// `APIClient` never judges status codes. Generated operations call ``send(_:)``, then
 /// ``decodeJSON(_:from:)`` for documented successes and ``error(for:)`` for everything else.
+///
+/// ``send(_:)`` makes the call safe to use against a real API: retries with backoff and
+/// `Retry-After` (``RetryPolicy``), an `Idempotency-Key` on every POST, a client-side token bucket
+/// per credential (``ClientRateLimiter``), middlewares (``ClientMiddleware``), per-attempt timeouts
+/// and a per-call deadline. A value type: derive per-call variants with ``with(_:)``.
 public struct APIClient: Sendable {
     /// Server, credentials, transport and coders.
     public let configuration: ClientConfiguration
@@ -14,46 +19,55 @@ public struct APIClient: Sendable {
         self.configuration = configuration
     }
 
-    /// Applies auth, User-Agent, Accept, Content-Type (from body), builds the URL; maps thrown
-    /// transport errors: CancellationError/URLError.cancelled → .cancelled, URLError.timedOut →
-    /// .timedOut, other → .transport. Returns the response for ANY status (no status checks).
+    /// Returns a client whose configuration is this one's changed by `modify`; the two share the
+    /// transport and the ``ClientRateLimiter`` (so the same buckets), and nothing else is copied.
     ///
-    /// In detail:
-    /// - URL: ``ClientConfiguration/serverURL``'s path without a trailing `/`, then
-    ///   ``APIRequest/path``, then `?` and ``APIRequest/encodedQuery`` (RFC 3986 encoding) when
-    ///   there are query items (an API key in the query comes last).
-    /// - Headers: the request's own fields, then `User-Agent`, `Accept` (when
-    ///   ``APIRequest/accept`` is set), `Content-Type` (from ``APIRequest/body``) and the credentials,
-    ///   each replacing a same-named field.
-    /// - Multipart bodies are encoded in memory before sending; file bodies are streamed by the transport.
+    /// This is how to set anything per call:
+    /// ```swift
+    /// let envelope = try await client.with { $0.deadline = .seconds(5); $0.retryPolicy = .none }
+    ///     .send(request)
+    /// ```
+    public func with(_ modify: (inout ClientConfiguration) -> Void) -> APIClient {
+        var configuration = configuration
+        modify(&configuration)
+        return APIClient(configuration: configuration)
+    }
+
+    /// Sends a request and returns the response for ANY status (no status checks), retrying,
+    /// rate limiting and timing the call as configured.
+    ///
+    /// Per call:
+    /// - Builds the HTTP request once: URL (``ClientConfiguration/serverURL``'s path without a
+    ///   trailing `/`, then ``APIRequest/path``, then `?` and ``APIRequest/encodedQuery``, RFC 3986
+    ///   encoding; an API key in the query comes last); header fields: the request's own, then
+    ///   `User-Agent`, `Accept` (when ``APIRequest/accept`` is set), `Content-Type` (from
+    ///   ``APIRequest/body``), an `Idempotency-Key` (a new lowercase UUID on a POST that has none; see
+    ///   ``ClientConfiguration/idempotencyKeyHeader``) and the credentials, each replacing a
+    ///   same-named field.
+    /// - Prepares the body once: a multipart form with files on disk is written to a temporary file
+    ///   that each attempt streams (removed when the call ends); `.file` bodies are streamed by the
+    ///   transport.
+    ///
+    /// Per attempt: takes a token from ``ClientConfiguration/rateLimiter`` (waiting for one if
+    /// need be), runs the ``ClientConfiguration/middlewares`` and the transport. Then
+    /// ``ClientConfiguration/retryPolicy`` decides whether to wait and send again; a 429 with
+    /// `Retry-After` also pauses the credential's bucket for that long.
+    ///
+    /// Thrown transport errors are mapped: `CancellationError`/`URLError.cancelled` →
+    /// ``ClientError/cancelled(operationID:)``, `URLError.timedOut` → ``ClientError/timedOut(operationID:)``,
+    /// ``TransportError`` by its kind, others → ``ClientError/transport(operationID:message:)``.
     ///
     /// - Throws: ``ClientError/invalidRequest(_:)`` (bad server URL or path, unreadable file, bad
     ///   API key name), ``ClientError/cancelled(operationID:)`` (also when the task is already
-    ///   cancelled before sending), ``ClientError/timedOut(operationID:)`` or
-    ///   ``ClientError/transport(operationID:message:)``. Messages are scrubbed of credentials.
+    ///   cancelled before sending, or is cancelled during a wait), ``ClientError/timedOut(operationID:)``
+    ///   (an attempt timed out and was not retried, or the ``ClientConfiguration/deadline`` passed),
+    ///   ``ClientError/rateLimited(_:)`` (a 429's `Retry-After`, or the limiter's wait for a token, is
+    ///   longer than ``RetryPolicy/maxRetryAfter``) or ``ClientError/transport(operationID:message:)``.
+    ///   Messages are scrubbed of credentials.
     public func send(_ request: APIRequest) async throws(ClientError) -> APIResponse {
-        var headerFields = request.headerFields
-        var queryItems = request.queryItems
-        if !configuration.userAgent.isEmpty { headerFields[.userAgent] = configuration.userAgent }
-        if let accept = request.accept { headerFields[.accept] = accept }
-        if let body = request.body { headerFields[.contentType] = body.contentType }
-        try configuration.authentication?.apply(to: &headerFields, queryItems: &queryItems)
-
-        var finalRequest = request
-        finalRequest.queryItems = queryItems
-        let url = try Self.url(serverURL: configuration.serverURL, path: request.path, query: finalRequest.encodedQuery)
-        let httpRequest = HTTPRequest(method: request.method, url: url, headerFields: headerFields)
-        let transportBody = try request.body?.transportBody()
-
-        if Task.isCancelled { throw .cancelled(operationID: request.operationID) }
-        do {
-            let (response, body) = try await configuration.transport.send(
-                httpRequest, body: transportBody, timeout: configuration.timeout)
-            return APIResponse(request: request, status: response.status.code,
-                               headerFields: response.headerFields, body: body)
-        } catch {
-            throw mapTransportError(error, operationID: request.operationID)
-        }
+        let exchange = try await prepareExchange(request)
+        defer { exchange.body.discard() }
+        return try await perform(exchange)
     }
 
     /// Joins the server URL and the operation path and query.

@@ -33,6 +33,15 @@ public enum Authentication: Sendable {
         }
     }
 
+    /// The key of this credential's ``ClientRateLimiter`` bucket.
+    var rateLimitKey: String {
+        switch self {
+        case .bearer(let token): "bearer:" + token
+        case .basic(let username, _): "basic:" + username
+        case .apiKey(let name, _, let value): "apiKey:" + name + ":" + value
+        }
+    }
+
     /// Applies the credentials to the outgoing header fields and query items.
     /// - Throws: ``ClientError/invalidRequest(_:)`` when an API key header or cookie name is not a
     ///   valid token (sending the request unauthenticated would be worse).

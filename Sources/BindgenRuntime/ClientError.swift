@@ -13,14 +13,20 @@ public enum ClientError: Error, Sendable, CustomStringConvertible {
     /// The exchange failed below HTTP: connection refused or reset, DNS failure, TLS failure…
     /// `message` describes the underlying error.
     case transport(operationID: String, message: String)
-    /// The transport gave up waiting (``ClientConfiguration/timeout`` or its own default).
+    /// No answer in time: the transport gave up waiting (``ClientConfiguration/timeout`` or its
+    /// own default), or the call's ``ClientConfiguration/deadline`` passed.
     case timedOut(operationID: String)
     /// The calling task was cancelled (Swift `CancellationError` or `URLError.cancelled`).
     case cancelled(operationID: String)
     /// A response body did not decode into the expected type.
     case decoding(DecodingFailure)
-    /// The server answered with a status the operation does not treat as success.
+    /// The server answered with a status the operation does not treat as success (any status
+    /// but 429, which is ``rateLimited(_:)``).
     case api(APIError)
+    /// A rate limit refused the call: the server answered 429 and its `Retry-After` exceeded
+    /// ``RetryPolicy/maxRetryAfter`` or the retries ran out, or the client-side
+    /// ``ClientRateLimiter`` would have waited longer than that cap.
+    case rateLimited(RateLimitError)
 
     /// The operation's `operationId`, when the error belongs to one.
     public var operationID: String? {
@@ -30,14 +36,27 @@ public enum ClientError: Error, Sendable, CustomStringConvertible {
             operationID
         case .decoding(let failure): failure.operationID
         case .api(let error): error.operationID
+        case .rateLimited(let error): error.operationID
         }
     }
 
-    /// The HTTP status code for ``api(_:)`` and ``decoding(_:)``, else `nil`.
+    /// The server's request ID (problem `requestId` or `X-Request-Id`), when a response was received.
+    public var requestID: String? {
+        switch self {
+        case .decoding(let failure): failure.requestID
+        case .api(let error): error.requestID
+        case .rateLimited(let error): error.requestID
+        default: nil
+        }
+    }
+
+    /// The HTTP status code for ``api(_:)``, ``decoding(_:)`` and a server's
+    /// ``rateLimited(_:)`` answer, else `nil`.
     public var status: Int? {
         switch self {
         case .decoding(let failure): failure.status
         case .api(let error): error.status
+        case .rateLimited(let error): error.response?.status
         default: nil
         }
     }
@@ -57,6 +76,8 @@ public enum ClientError: Error, Sendable, CustomStringConvertible {
         case .decoding(let failure):
             failure.description
         case .api(let error):
+            error.description
+        case .rateLimited(let error):
             error.description
         }
     }

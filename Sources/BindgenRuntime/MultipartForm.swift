@@ -21,9 +21,9 @@ import Foundation
 public struct MultipartForm: Sendable {
     /// The boundary delimiter, without the leading `--`.
     public let boundary: String
-    private var parts: [Part] = []
+    var parts: [Part] = []
 
-    private enum Part: Sendable {
+    enum Part: Sendable {
         case text(name: String, value: String)
         case file(name: String, file: MultipartFile)
         case json(name: String, data: Data, contentType: String)
@@ -74,7 +74,8 @@ public struct MultipartForm: Sendable {
         return "multipart/form-data; boundary=" + (isToken ? boundary : "\"\(boundary)\"")
     }
 
-    /// The complete body bytes; files given by URL are read now.
+    /// The complete body bytes in memory; files given by URL are read now. ``APIClient`` uses
+    /// this only for forms without files on disk; those it streams (see ``write(to:)``).
     /// - Throws: ``ClientError/invalidRequest(_:)`` when the boundary is not a valid RFC 2046
     ///   boundary or a file cannot be read.
     public func encode() throws(ClientError) -> Data {
@@ -102,7 +103,7 @@ public struct MultipartForm: Sendable {
     }
 
     /// The part's header block, including the blank line that ends it.
-    private func header(name: String, filename: String?, contentType: String?) -> Data {
+    func header(name: String, filename: String?, contentType: String?) -> Data {
         var text = "Content-Disposition: form-data; name=\"\(Self.escape(name))\""
         if let filename { text += "; filename=\"\(Self.escape(filename))\"" }
         text += "\r\n"

@@ -8,7 +8,9 @@ public enum RequestBody: Sendable {
     /// Bytes in memory with their media type: JSON, `text/plain`, `application/octet-stream`,
     /// `application/x-www-form-urlencoded` (see ``formURLEncoded(_:)``), …
     case data(Data, contentType: String)
-    /// A `multipart/form-data` form (RFC 7578); `Content-Type` carries its boundary.
+    /// A `multipart/form-data` form (RFC 7578); `Content-Type` carries its boundary. A form with
+    /// files on disk is written to a temporary file once per call and streamed from it by every
+    /// attempt (see ``MultipartForm/write(to:)``); other forms are encoded in memory.
     case multipart(MultipartForm)
     /// A file streamed from disk by the transport, with its media type.
     case file(URL, contentType: String)
@@ -29,16 +31,5 @@ public enum RequestBody: Sendable {
     /// An `application/x-www-form-urlencoded` body; encoding as in ``APIRequest/formURLEncoded(_:)``.
     public static func formURLEncoded(_ fields: [(name: String, value: String)]) -> RequestBody {
         .data(APIRequest.formURLEncoded(fields), contentType: "application/x-www-form-urlencoded")
-    }
-
-    /// Turns the body into what a ``ClientTransport`` sends. Multipart forms are encoded in memory
-    /// (files read now); `.file` bodies stay on disk for the transport to stream.
-    /// - Throws: ``ClientError/invalidRequest(_:)`` when a multipart part's file cannot be read.
-    func transportBody() throws(ClientError) -> TransportBody {
-        switch self {
-        case .data(let data, _): .data(data)
-        case .multipart(let form): .data(try form.encode())
-        case .file(let url, _): .file(url)
-        }
     }
 }

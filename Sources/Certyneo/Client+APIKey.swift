@@ -9,18 +9,36 @@ extension Client {
 
     /// A client authenticated with a Certyneo API key.
     ///
+    /// The client retries (``BindgenRuntime/RetryPolicy/default``: twice, after connection errors,
+    /// 408, 429 and 5xx), adds an `Idempotency-Key` to every POST, keeps to the API's rate limit with
+    /// a client-side token bucket (200 requests, refilled at 100 per minute) and sends
+    /// ``CertyneoSDK/userAgent``. Change any of it with ``with(_:)``.
+    ///
     /// - Parameters:
     ///   - apiKey: A secret key, `sk_test_…` (test environment, or the sandbox) or `sk_live_…`; sent as
     ///     `Authorization: Bearer <key>` (RFC 6750) and never printed by the SDK.
     ///   - serverURL: `https://certyneo.com/api/v1` by default; the sandbox prints its own.
     ///   - transport: How requests travel; `URLSessionTransport` by default.
-    ///   - timeout: Per-request timeout; `nil` leaves the transport's default (60 seconds for URLSession).
+    ///   - timeout: Per-attempt timeout; `nil` leaves the transport's default (60 seconds for URLSession).
     public init(
         apiKey: String,
         serverURL: URL = Client.defaultServerURL,
         transport: any ClientTransport = URLSessionTransport(),
         timeout: Duration? = nil
     ) {
-        self.init(serverURL: serverURL, authentication: .bearer(apiKey), transport: transport, timeout: timeout)
+        self.init(runtime: APIClient(configuration: ClientConfiguration(
+            serverURL: serverURL, authentication: .bearer(apiKey), transport: transport,
+            userAgent: CertyneoSDK.userAgent, timeout: timeout)))
+    }
+
+    /// A client whose configuration is this one's changed by `modify`, sharing its transport and
+    /// rate limiter: per-call settings such as a deadline, another retry policy, middlewares.
+    ///
+    /// ```swift
+    /// let envelope = try await client.with { $0.deadline = .seconds(10) }.getEnvelope(id: id)
+    /// let logged = client.with { $0.middlewares.append(LoggingMiddleware(logger: logger)) }
+    /// ```
+    public func with(_ modify: (inout ClientConfiguration) -> Void) -> Client {
+        Client(runtime: runtime.with(modify))
     }
 }

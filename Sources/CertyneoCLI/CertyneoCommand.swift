@@ -6,7 +6,7 @@ struct CertyneoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "certyneo",
         abstract: "The Certyneo e-signature API from the command line, with a local sandbox.",
-        subcommands: [Quickstart.self, Sandbox.self])
+        subcommands: [Quickstart.self, Sandbox.self, Webhooks.self])
 }
 
 /// Writes one line to standard error.

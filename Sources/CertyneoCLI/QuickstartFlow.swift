@@ -13,39 +13,41 @@ struct QuickstartFlow {
     let recipients: [RecipientCreate]
     let outputDirectory: String
     let signOnSandbox: Bool
+    /// Where progress lines go; standard output by default.
+    var output: @Sendable (String) -> Void = { print($0) }
 
     func run(pdf: URL) async throws {
         let document = try await client.uploadDocument(file: .pdf(at: pdf))
-        print("Uploaded \(document.name): \(document.id) (\(document.pageCount) pages, \(document.sizeBytes) bytes, sha256 \(document.sha256.prefix(16))…)")
+        output("Uploaded \(document.name): \(document.id) (\(document.pageCount) pages, \(document.sizeBytes) bytes, sha256 \(document.sha256.prefix(16))…)")
 
         let draft = try await client.createEnvelope(EnvelopeCreate(subject: subject, documentIds: [document.id], recipients: recipients))
-        print("Created envelope \(draft.id) (\(draft.status.rawValue))")
+        output("Created envelope \(draft.id) (\(draft.status.rawValue))")
 
         let sent = try await client.sendEnvelope(id: draft.id)
-        print("Sent envelope \(sent.id) (\(sent.status.rawValue))")
+        output("Sent envelope \(sent.id) (\(sent.status.rawValue))")
         for recipient in sent.recipients.sorted(by: { $0.routingOrder < $1.routingOrder }) {
-            print("  sign URL for \(recipient.name) <\(recipient.email)> (order \(recipient.routingOrder)): \(recipient.signUrl?.absoluteString ?? "none")")
+            output("  sign URL for \(recipient.name) <\(recipient.email)> (order \(recipient.routingOrder)): \(recipient.signUrl?.absoluteString ?? "none")")
         }
         guard signOnSandbox else {
-            print("Status: \(sent.status.rawValue)")
+            output("Status: \(sent.status.rawValue)")
             return
         }
 
         for recipient in sent.recipients.sorted(by: { $0.routingOrder < $1.routingOrder }) where recipient.role == .signer || recipient.role == .approver {
             guard let url = recipient.signUrl else { throw Failure(message: "recipient \(recipient.email) has no sign URL") }
             try await sign(at: url)
-            print("  signed as \(recipient.name)")
+            output("  signed as \(recipient.name)")
         }
 
         let completed = try await waitForCompletion(envelopeID: sent.id)
-        print("Status: \(completed.status.rawValue)")
+        output("Status: \(completed.status.rawValue)")
 
         let signed = try await client.getSignedDocument(id: sent.id)
         let audit = try await client.getEnvelopeAuditTrail(id: sent.id)
         let signedPath = try save(signed, name: "signed-\(sent.id).pdf")
         let auditPath = try save(audit, name: "audit-trail-\(sent.id).pdf")
-        print("Signed document: \(signedPath)")
-        print("Audit trail: \(auditPath)")
+        output("Signed document: \(signedPath)")
+        output("Audit trail: \(auditPath)")
     }
 
     /// Acts as the signer: `POST {signUrl}/sign` (a sandbox-only route; the token in the URL is the credential).

@@ -16,6 +16,11 @@ public struct SandboxConfiguration: Sendable {
     public var initialAPIKey: String? = nil
     /// Logs one line per request (method, path, status) through swift-log when `true`.
     public var logRequests: Bool = false
+    /// Faults injected into a fraction of API requests (429, 503, dropped connections); `nil`, the
+    /// default, injects none.
+    public var faults: FaultInjection? = nil
+    /// How webhook events are delivered: the retry schedule and the time one attempt may take.
+    public var webhookDelivery = WebhookDeliveryConfiguration()
 
     /// A token bucket per API key: every request takes one token.
     public struct RateLimit: Sendable {

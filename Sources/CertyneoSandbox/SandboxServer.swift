@@ -13,7 +13,9 @@ import ServiceLifecycle
 /// ```
 public actor SandboxServer {
     private let configuration: SandboxConfiguration
-    private let store: SandboxStore
+    let store: SandboxStore
+    /// Injects the configured faults and counts answers (see ``statistics()``).
+    let monitor: TrafficMonitor
     private let apiKey: String
     private var task: Task<Void, any Error>?
     private var group: ServiceGroup?
@@ -24,6 +26,7 @@ public actor SandboxServer {
         let key = configuration.initialAPIKey ?? IdentifierGenerator.testSecretKey()
         self.apiKey = key
         self.store = SandboxStore(initialSecret: key)
+        self.monitor = TrafficMonitor(faults: configuration.faults)
     }
 
     /// Starts listening in the background and returns once the port is bound.
@@ -61,7 +64,8 @@ public actor SandboxServer {
         let application = makeApplication { port in continuation.yield(.success(port)) }
         let group = ServiceGroup(
             configuration: .init(
-                services: [application], gracefulShutdownSignals: handlingSignals ? [.sigterm, .sigint] : [],
+                services: [application, WebhookDeliveryService(store: store, configuration: configuration.webhookDelivery)],
+                gracefulShutdownSignals: handlingSignals ? [.sigterm, .sigint] : [],
                 logger: application.logger
             )
         )
@@ -98,12 +102,12 @@ public actor SandboxServer {
     }
 
     private func makeApplication(onBound: @escaping @Sendable (Int) -> Void) -> some ApplicationProtocol {
-        var logger = Logger(label: "certyneo.sandbox")
-        logger.logLevel = configuration.logRequests ? .info : .warning
+        let logger = Self.logger(configuration)
         let responder = SandboxResponder(
             routes: Self.routes(store: store, configuration: configuration), store: store,
             rateLimiter: configuration.rateLimit.map(RateLimiter.init), idempotency: IdempotencyCache(),
-            maxBodyBytes: configuration.maxUploadBytes + 64 * 1024, logger: configuration.logRequests ? logger : nil
+            maxBodyBytes: configuration.maxUploadBytes + 64 * 1024, logger: Self.requestLogger(configuration),
+            monitor: monitor
         )
         return Application(
             responder: responder,
@@ -111,6 +115,18 @@ public actor SandboxServer {
             onServerRunning: { channel in onBound(channel.localAddress?.port ?? 0) },
             logger: logger
         )
+    }
+
+    /// The sandbox's logger: `info` when requests are logged, `warning` otherwise.
+    private static func logger(_ configuration: SandboxConfiguration) -> Logger {
+        var logger = Logger(label: "certyneo.sandbox")
+        logger.logLevel = configuration.logRequests ? .info : .warning
+        return logger
+    }
+
+    /// The logger of per-request lines, only when the configuration asks for them.
+    private static func requestLogger(_ configuration: SandboxConfiguration) -> Logger? {
+        configuration.logRequests ? logger(configuration) : nil
     }
 
     static func routes(store: SandboxStore, configuration: SandboxConfiguration) -> RouteTable {

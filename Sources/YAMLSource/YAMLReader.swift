@@ -94,6 +94,16 @@ public enum YAMLReader {
     }
 
     static func read(_ raw: UnsafeRawBufferPointer, file: String) throws(YAMLError) -> YAMLNode {
+        if let rewritten = SurrogateEscapes.prepare(raw) {
+            let result = rewritten.withUnsafeBytes { buffer in
+                Result { () throws(YAMLError) in try parse(buffer, file: file) }
+            }
+            return try result.get()
+        }
+        return try parse(raw, file: file)
+    }
+
+    private static func parse(_ raw: UnsafeRawBufferPointer, file: String) throws(YAMLError) -> YAMLNode {
         try EventParser.withEventParser(raw, file: file) { parser throws(YAMLError) in
             try TreeBuilder.build(from: parser)
         }

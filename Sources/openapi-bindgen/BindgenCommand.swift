@@ -1,5 +1,6 @@
 import ArgumentParser
 import BindgenCore
+import BindgenRender
 import Foundation
 import OpenAPIModel
 
@@ -8,7 +9,7 @@ struct BindgenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "openapi-bindgen",
         abstract: "Generates Swift models, an endpoint enum and a typed client from an OpenAPI 3.0/3.1 document.",
-        subcommands: [Generate.self, DumpContext.self],
+        subcommands: [Generate.self, DumpContext.self, ListOutputs.self],
         defaultSubcommand: Generate.self)
 }
 
@@ -47,9 +48,12 @@ struct CommonOptions: ParsableArguments {
 }
 
 func report(_ diagnostics: [Diagnostic]) {
+    let printer = DiagnosticPrinter()
+    var text = ""
     for diagnostic in diagnostics {
-        FileHandle.standardError.write(Data((DiagnosticPrinter.render(diagnostic) + "\n").utf8))
+        text += printer.render(diagnostic) + "\n"
     }
+    FileHandle.standardError.write(Data(text.utf8))
 }
 
 struct Generate: ParsableCommand {
@@ -66,6 +70,11 @@ struct Generate: ParsableCommand {
     @Flag(help: "Print the time of each stage (read, model, lower, render, write) in milliseconds.")
     var timings = false
 
+    @Option(
+        name: .customLong("declared-outputs"),
+        help: ArgumentHelp("The file names the build plugin declared, comma-separated; a different set is an error.", visibility: .hidden))
+    var declaredOutputs: String?
+
     func run() throws {
         let configuration = try options.configuration()
         var result: Pipeline.Result
@@ -76,6 +85,16 @@ struct Generate: ParsableCommand {
             throw ExitCode.failure
         }
         report(result.diagnostics)
+        if let declaredOutputs {
+            let declared = declaredOutputs.split(separator: ",").map(String.init).sorted()
+            let written = result.files.map(\.name).sorted()
+            guard declared == written else {
+                let message = "error: the build plugin declared the outputs \(declared.joined(separator: ", ")), but the templates write \(written.joined(separator: ", ")); "
+                    + "the plugin reads only a plain 'templates: FOLDER' line of openapi-bindgen.yaml: write the key that way\n"
+                FileHandle.standardError.write(Data(message.utf8))
+                throw ExitCode.failure
+            }
+        }
         let start = ContinuousClock.now
         try Pipeline.write(result.files, to: outputDirectory)
         let elapsed = ContinuousClock.now - start
@@ -97,10 +116,44 @@ struct DumpContext: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
+    @Option(help: ArgumentHelp(
+        "The scope to print: document (the whole context), or schema, operation, tag or webhook (the list of that scope's item contexts).",
+        valueName: "scope"))
+    var scope: TemplateScope = .document
+
     func run() throws {
         let configuration = try options.configuration()
         do {
-            print(try Pipeline.dumpContext(documentPath: options.document, configuration: configuration))
+            print(try Pipeline.dumpContext(documentPath: options.document, configuration: configuration, scope: scope))
+        } catch {
+            report(error.diagnostics)
+            throw ExitCode.failure
+        }
+    }
+}
+
+extension TemplateScope: ExpressibleByArgument {}
+
+struct ListOutputs: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list-outputs",
+        abstract: "Prints the names of the files `generate` writes with a configuration, one a line (they follow from the template file names alone).")
+
+    @Option(help: "The configuration file (default: none, only the built-in templates).")
+    var config: String?
+
+    func run() throws {
+        var configuration = BindgenCore.Configuration()
+        if let config {
+            let diagnostics = DiagnosticCollector()
+            configuration = BindgenCore.Configuration.load(path: config, diagnostics: diagnostics)
+            if diagnostics.hasErrors {
+                report(diagnostics.diagnostics)
+                throw ExitCode.failure
+            }
+        }
+        do {
+            print(try Pipeline.outputFileNames(configuration: configuration).joined(separator: "\n"))
         } catch {
             report(error.diagnostics)
             throw ExitCode.failure

@@ -47,6 +47,8 @@ func makeClient(
     transport: RecordingTransport = RecordingTransport()
 ) throws -> APIClient {
     let url = try #require(URL(string: server))
-    return APIClient(configuration: ClientConfiguration(
-        serverURL: url, authentication: authentication, transport: transport))
+    var configuration = ClientConfiguration(serverURL: url, authentication: authentication, transport: transport)
+    // Retries (of a canned 503, say) must take no wall time.
+    configuration.clock = ImmediateClock()
+    return APIClient(configuration: configuration)
 }

@@ -10,9 +10,10 @@ struct URLSessionTransportTests {
     private func client(port: UInt16, authentication: Authentication? = nil, timeout: Duration? = nil,
                         session: URLSession = .shared) throws -> APIClient {
         let url = try #require(URL(string: "http://127.0.0.1:\(port)/api/v1/"))
+        // The loopback server answers one connection only: one attempt per call.
         return APIClient(configuration: ClientConfiguration(
             serverURL: url, authentication: authentication, transport: URLSessionTransport(session: session),
-            timeout: timeout))
+            timeout: timeout, retryPolicy: .none))
     }
 
     @Test func roundTripsStatusHeadersAndBody() async throws {

@@ -46,14 +46,14 @@ final class AuthTests: XCTestCase {
         let id = try XCTUnwrap(key["id"] as? String)
         assertMatches(id, "^key_[0-9a-f]{16}$")
 
-        let reply1 = try await sandbox.send("GET", "/documents", key: secret)
-        XCTAssertEqual(reply1.status, 200)
-        let reply2 = try await sandbox.send("DELETE", "/keys/\(id)")
-        XCTAssertEqual(reply2.status, 204)
+        let listed = try await sandbox.send("GET", "/documents", key: secret)
+        XCTAssertEqual(listed.status, 200)
+        let deleted = try await sandbox.send("DELETE", "/keys/\(id)")
+        XCTAssertEqual(deleted.status, 204)
         try assertProblem(try await sandbox.send("GET", "/documents", key: secret), status: 401, code: "unauthorized")
         try assertProblem(try await sandbox.send("DELETE", "/keys/\(id)"), status: 404, code: "not_found")
-        let reply3 = try await sandbox.send("GET", "/documents")
-        XCTAssertEqual(reply3.status, 200, "other keys keep working")
+        let listed2 = try await sandbox.send("GET", "/documents")
+        XCTAssertEqual(listed2.status, 200, "other keys keep working")
     }
 
     func testUnknownRouteIs404AndWrongMethodIs405() async throws {

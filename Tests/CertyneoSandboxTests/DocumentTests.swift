@@ -66,8 +66,8 @@ final class DocumentTests: XCTestCase {
 
     func testDeleteRemovesAnUnusedDocument() async throws {
         let id = try await sandbox.uploadSamplePDF()
-        let reply1 = try await sandbox.send("DELETE", "/documents/\(id)")
-        XCTAssertEqual(reply1.status, 204)
+        let deleted = try await sandbox.send("DELETE", "/documents/\(id)")
+        XCTAssertEqual(deleted.status, 204)
         try assertProblem(try await sandbox.send("GET", "/documents/\(id)"), status: 404, code: "not_found")
         try assertProblem(try await sandbox.send("DELETE", "/documents/\(id)"), status: 404, code: "not_found")
     }
@@ -76,8 +76,8 @@ final class DocumentTests: XCTestCase {
         let envelope = try await sandbox.createEnvelope()
         let id = try XCTUnwrap(envelope["id"] as? String)
         let documentID = try XCTUnwrap((envelope["documentIds"] as? [String])?.first)
-        let reply2 = try await sandbox.send("POST", "/envelopes/\(id)/send")
-        XCTAssertEqual(reply2.status, 200)
+        let sent = try await sandbox.send("POST", "/envelopes/\(id)/send")
+        XCTAssertEqual(sent.status, 200)
         try assertProblem(try await sandbox.send("DELETE", "/documents/\(documentID)"), status: 409, code: "document_in_use")
     }
 }

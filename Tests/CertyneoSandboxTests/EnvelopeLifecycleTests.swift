@@ -27,8 +27,7 @@ final class EnvelopeLifecycleTests: XCTestCase {
     }
 
     func testSendSignComplete() async throws {
-        let reply1 = try await sandbox.createEnvelope()
-        let id = try XCTUnwrap(reply1["id"] as? String)
+        let id = try await sandbox.createEnvelopeID()
         try assertProblem(try await sandbox.send("GET", "/envelopes/\(id)/signed-document"), status: 409, code: "invalid_state")
 
         let sent = try await sandbox.send("POST", "/envelopes/\(id)/send")
@@ -68,8 +67,7 @@ final class EnvelopeLifecycleTests: XCTestCase {
     }
 
     func testPatchChangesOnlyGivenMembers() async throws {
-        let reply2 = try await sandbox.createEnvelope()
-        let id = try XCTUnwrap(reply2["id"] as? String)
+        let id = try await sandbox.createEnvelopeID()
         let reply = try await sandbox.sendJSON("PATCH", "/envelopes/\(id)", ["message": "Merci de signer", "metadata": ["deal": "42"]])
         XCTAssertEqual(reply.status, 200)
         let envelope = try reply.json()
@@ -80,27 +78,25 @@ final class EnvelopeLifecycleTests: XCTestCase {
     }
 
     func testDeleteDraftRemovesIt() async throws {
-        let reply3 = try await sandbox.createEnvelope()
-        let id = try XCTUnwrap(reply3["id"] as? String)
-        let reply4 = try await sandbox.send("DELETE", "/envelopes/\(id)")
-        XCTAssertEqual(reply4.status, 204)
+        let id = try await sandbox.createEnvelopeID()
+        let deleted = try await sandbox.send("DELETE", "/envelopes/\(id)")
+        XCTAssertEqual(deleted.status, 204)
         try assertProblem(try await sandbox.send("GET", "/envelopes/\(id)"), status: 404, code: "not_found")
         try assertProblem(try await sandbox.send("GET", "/envelopes/\(id)/audit-trail"), status: 404, code: "not_found")
     }
 
     func testDeleteSentVoidsIt() async throws {
-        let reply5 = try await sandbox.createEnvelope()
-        let id = try XCTUnwrap(reply5["id"] as? String)
+        let id = try await sandbox.createEnvelopeID()
         let sent = try await sandbox.send("POST", "/envelopes/\(id)/send").json()
         let signURL = try XCTUnwrap((sent["recipients"] as? [[String: Any]])?.first?["signUrl"] as? String)
-        let reply6 = try await sandbox.send("DELETE", "/envelopes/\(id)")
-        XCTAssertEqual(reply6.status, 204)
-        let reply7 = try await sandbox.send("GET", "/envelopes/\(id)")
-        XCTAssertEqual(try reply7.json()["status"] as? String, "VOIDED")
+        let deleted = try await sandbox.send("DELETE", "/envelopes/\(id)")
+        XCTAssertEqual(deleted.status, 204)
+        let fetched = try await sandbox.send("GET", "/envelopes/\(id)")
+        XCTAssertEqual(try fetched.json()["status"] as? String, "VOIDED")
         try assertProblem(try await sandbox.send("DELETE", "/envelopes/\(id)"), status: 409, code: "invalid_state")
         try assertProblem(try await sandbox.send("POST", signURL + "/sign", useDefaultKey: false), status: 409, code: "invalid_state")
-        let reply8 = try await sandbox.send("GET", "/envelopes/\(id)/audit-trail")
-        XCTAssertEqual(reply8.status, 200)
+        let trail = try await sandbox.send("GET", "/envelopes/\(id)/audit-trail")
+        XCTAssertEqual(trail.status, 200)
     }
 
     func testSendNeedsASignerOrApprover() async throws {
@@ -111,18 +107,17 @@ final class EnvelopeLifecycleTests: XCTestCase {
     }
 
     func testPastExpiryExpiresASentEnvelopeLazily() async throws {
-        let reply9 = try await sandbox.createEnvelope()
-        let id = try XCTUnwrap(reply9["id"] as? String)
+        let id = try await sandbox.createEnvelopeID()
         let soon = Date().addingTimeInterval(1.2)
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        let reply10 = try await sandbox.sendJSON("PATCH", "/envelopes/\(id)", ["expiresAt": formatter.string(from: soon)])
-        XCTAssertEqual(reply10.status, 200)
-        let reply11 = try await sandbox.send("POST", "/envelopes/\(id)/send")
-        XCTAssertEqual(reply11.status, 200)
+        let patched = try await sandbox.sendJSON("PATCH", "/envelopes/\(id)", ["expiresAt": formatter.string(from: soon)])
+        XCTAssertEqual(patched.status, 200)
+        let sent = try await sandbox.send("POST", "/envelopes/\(id)/send")
+        XCTAssertEqual(sent.status, 200)
         try await Task.sleep(for: .milliseconds(1500))
-        let reply12 = try await sandbox.send("GET", "/envelopes/\(id)")
-        XCTAssertEqual(try reply12.json()["status"] as? String, "EXPIRED")
+        let fetched = try await sandbox.send("GET", "/envelopes/\(id)")
+        XCTAssertEqual(try fetched.json()["status"] as? String, "EXPIRED")
         let list = try await sandbox.send("GET", "/envelopes?status=EXPIRED").json()
         XCTAssertEqual((list["data"] as? [[String: Any]])?.count, 1)
     }

@@ -52,3 +52,23 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(RouteSupport.sha256Hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 }
+
+final class FingerprintTests: XCTestCase {
+    private func fingerprint(_ body: String, contentType: String) -> String {
+        RequestFingerprint.make(method: "POST", path: "/api/v1/envelopes", contentType: MediaType(contentType), body: Array(body.utf8))
+    }
+
+    func testJSONBodiesCompareByValue() {
+        let first = fingerprint(#"{"a": 1, "b": [true, null]}"#, contentType: "application/json")
+        let reordered = fingerprint(#"{"b":[true,null],"a":1.0}"#, contentType: "application/json; charset=utf-8")
+        let other = fingerprint(#"{"a": 2, "b": [true, null]}"#, contentType: "application/json")
+        XCTAssertEqual(first, reordered)
+        XCTAssertNotEqual(first, other)
+    }
+
+    func testMultipartBodiesIgnoreTheBoundary() {
+        let one = fingerprint("--aaa\r\nx\r\n--aaa--", contentType: "multipart/form-data; boundary=aaa")
+        let two = fingerprint("--bbbb\r\nx\r\n--bbbb--", contentType: "multipart/form-data; boundary=bbbb")
+        XCTAssertEqual(one, two)
+    }
+}

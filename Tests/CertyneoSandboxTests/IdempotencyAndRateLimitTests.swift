@@ -40,15 +40,15 @@ final class IdempotencyTests: XCTestCase {
         let first = try await sandbox.upload(pdf, headers: key)
         let second = try await sandbox.upload(pdf, headers: key)
         XCTAssertEqual(try first.json()["id"] as? String, try second.json()["id"] as? String)
-        let reply1 = try await sandbox.send("GET", "/documents")
-        XCTAssertEqual((try reply1.json()["data"] as? [Any])?.count, 1)
+        let listed = try await sandbox.send("GET", "/documents")
+        XCTAssertEqual((try listed.json()["data"] as? [Any])?.count, 1)
     }
 
     func testFailuresAreNotStored() async throws {
         let key = ["Idempotency-Key": "retry-me"]
         try assertProblem(try await sandbox.sendJSON("POST", "/keys", ["name": ""], headers: key), status: 422, code: "validation_failed")
-        let reply2 = try await sandbox.sendJSON("POST", "/keys", ["name": "fixed"], headers: key)
-        XCTAssertEqual(reply2.status, 201)
+        let fixed = try await sandbox.sendJSON("POST", "/keys", ["name": "fixed"], headers: key)
+        XCTAssertEqual(fixed.status, 201)
     }
 }
 
@@ -56,8 +56,8 @@ final class RateLimitTests: XCTestCase {
     func testFourthRequestOfABucketOfThreeIs429() async throws {
         let sandbox = try await SandboxHarness.start { $0.rateLimit = .init(capacity: 3, refillPerMinute: 6) }
         for _ in 0..<3 {
-            let reply3 = try await sandbox.send("GET", "/documents")
-            XCTAssertEqual(reply3.status, 200)
+            let listed = try await sandbox.send("GET", "/documents")
+            XCTAssertEqual(listed.status, 200)
         }
         let limited = try await sandbox.send("GET", "/documents")
         try assertProblem(limited, status: 429, code: "rate_limited")
@@ -71,20 +71,20 @@ final class RateLimitTests: XCTestCase {
         let sandbox = try await SandboxHarness.start { $0.rateLimit = .init(capacity: 2, refillPerMinute: 1) }
         let created = try await sandbox.sendJSON("POST", "/keys", ["name": "second"])
         let other = try XCTUnwrap(try created.json()["secret"] as? String)
-        let reply4 = try await sandbox.send("GET", "/documents")
-        XCTAssertEqual(reply4.status, 200)
-        let reply5 = try await sandbox.send("GET", "/documents")
-        XCTAssertEqual(reply5.status, 429)
-        let reply6 = try await sandbox.send("GET", "/documents", key: other)
-        XCTAssertEqual(reply6.status, 200)
+        let listed = try await sandbox.send("GET", "/documents")
+        XCTAssertEqual(listed.status, 200)
+        let listed2 = try await sandbox.send("GET", "/documents")
+        XCTAssertEqual(listed2.status, 429)
+        let listed3 = try await sandbox.send("GET", "/documents", key: other)
+        XCTAssertEqual(listed3.status, 200)
         await sandbox.stop()
     }
 
     func testOffMeansUnlimited() async throws {
         let sandbox = try await SandboxHarness.start { $0.rateLimit = nil }
         for _ in 0..<30 {
-            let reply7 = try await sandbox.send("GET", "/keys")
-            XCTAssertEqual(reply7.status, 200)
+            let listed = try await sandbox.send("GET", "/keys")
+            XCTAssertEqual(listed.status, 200)
         }
         await sandbox.stop()
     }

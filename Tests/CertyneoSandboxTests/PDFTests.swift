@@ -16,8 +16,8 @@ final class PDFTests: XCTestCase {
 
     func testSignedDocumentEmbedsTheOriginalsAndRenders() async throws {
         let original = TestPDF.make(pages: 2)
-        let reply1 = try await sandbox.upload(original, fileName: "contrat-été.pdf")
-        let document = try XCTUnwrap(try reply1.json()["id"] as? String)
+        let uploaded = try await sandbox.upload(original, fileName: "contrat-été.pdf")
+        let document = try XCTUnwrap(try uploaded.json()["id"] as? String)
         let created = try await sandbox.sendJSON("POST", "/envelopes", [
             "subject": "Contrat (signé) \\ accentué : é è à ç ü €", "documentIds": [document],
             "recipients": [["email": "marie@example.com", "name": "Marie Dubois"], ["email": "zoe@example.com", "name": "Zoé Lefèvre", "routingOrder": 2]],
@@ -26,8 +26,8 @@ final class PDFTests: XCTestCase {
         let sent = try await sandbox.send("POST", "/envelopes/\(id)/send").json()
         for recipient in try XCTUnwrap(sent["recipients"] as? [[String: Any]]) {
             let url = try XCTUnwrap(recipient["signUrl"] as? String)
-            let reply2 = try await sandbox.send("POST", url + "/sign", useDefaultKey: false)
-            XCTAssertEqual(reply2.status, 200)
+            let signed = try await sandbox.send("POST", url + "/sign", useDefaultKey: false)
+            XCTAssertEqual(signed.status, 200)
         }
         let reply = try await sandbox.send("GET", "/envelopes/\(id)/signed-document")
         XCTAssertEqual(reply.status, 200)
@@ -46,16 +46,15 @@ final class PDFTests: XCTestCase {
     }
 
     func testAuditTrailListsEveryEvent() async throws {
-        let reply3 = try await sandbox.createEnvelope()
-        let id = try XCTUnwrap(reply3["id"] as? String)
-        let reply4 = try await sandbox.sendJSON("PATCH", "/envelopes/\(id)", ["message": "Bonjour"])
-        XCTAssertEqual(reply4.status, 200)
+        let id = try await sandbox.createEnvelopeID()
+        let patched = try await sandbox.sendJSON("PATCH", "/envelopes/\(id)", ["message": "Bonjour"])
+        XCTAssertEqual(patched.status, 200)
         let sent = try await sandbox.send("POST", "/envelopes/\(id)/send").json()
         let url = try XCTUnwrap((sent["recipients"] as? [[String: Any]])?.first?["signUrl"] as? String)
-        let reply5 = try await sandbox.send("GET", url, useDefaultKey: false)
-        XCTAssertEqual(reply5.status, 200)
-        let reply6 = try await sandbox.send("POST", url + "/sign", useDefaultKey: false)
-        XCTAssertEqual(reply6.status, 200)
+        let page = try await sandbox.send("GET", url, useDefaultKey: false)
+        XCTAssertEqual(page.status, 200)
+        let signed = try await sandbox.send("POST", url + "/sign", useDefaultKey: false)
+        XCTAssertEqual(signed.status, 200)
         let reply = try await sandbox.send("GET", "/envelopes/\(id)/audit-trail")
         XCTAssertEqual(reply.status, 200)
         XCTAssertEqual(reply.header("Content-Type"), "application/pdf")

@@ -53,11 +53,10 @@ final class PaginationTests: XCTestCase {
     }
 
     func testEnvelopesFilterByStatus() async throws {
-        let reply1 = try await sandbox.createEnvelope()
-        let first = try XCTUnwrap(reply1["id"] as? String)
+        let first = try await sandbox.createEnvelopeID()
         _ = try await sandbox.createEnvelope()
-        let reply2 = try await sandbox.send("POST", "/envelopes/\(first)/send")
-        XCTAssertEqual(reply2.status, 200)
+        let dispatched = try await sandbox.send("POST", "/envelopes/\(first)/send")
+        XCTAssertEqual(dispatched.status, 200)
         let sent = try await sandbox.send("GET", "/envelopes?status=SENT").json()
         XCTAssertEqual((sent["data"] as? [[String: Any]])?.compactMap { $0["id"] as? String }, [first])
         let drafts = try await sandbox.send("GET", "/envelopes?status=DRAFT&limit=1").json()

@@ -14,8 +14,7 @@ final class RoutingTests: XCTestCase {
 
     /// Sends a new envelope and returns its id and recipients by email.
     private func sendEnvelope(_ recipients: [[String: Any]]) async throws -> (String, [String: [String: Any]]) {
-        let reply1 = try await sandbox.createEnvelope(recipients: recipients)
-        let id = try XCTUnwrap(reply1["id"] as? String)
+        let id = try await sandbox.createEnvelopeID(recipients: recipients)
         let sent = try await sandbox.send("POST", "/envelopes/\(id)/send")
         XCTAssertEqual(sent.status, 200)
         return (id, try byEmail(sent.json()))
@@ -57,8 +56,8 @@ final class RoutingTests: XCTestCase {
 
         let done = try await act(recipients["second@example.com"], "sign")
         XCTAssertEqual(try done.json()["status"] as? String, "COMPLETED", "cc recipients never block completion")
-        let reply2 = try await sandbox.send("GET", "/envelopes/\(id)")
-        XCTAssertEqual(try reply2.json()["status"] as? String, "COMPLETED")
+        let fetched = try await sandbox.send("GET", "/envelopes/\(id)")
+        XCTAssertEqual(try fetched.json()["status"] as? String, "COMPLETED")
     }
 
     func testEqualOrdersSignInParallel() async throws {
@@ -75,8 +74,8 @@ final class RoutingTests: XCTestCase {
         XCTAssertEqual(try byEmail(afterB.json())["c@example.com"]?["status"] as? String, "PENDING", "order 2 waits for all of order 1")
         let afterA = try await act(recipients["a@example.com"], "sign")
         XCTAssertEqual(try byEmail(afterA.json())["c@example.com"]?["status"] as? String, "NOTIFIED")
-        let reply3 = try await act(recipients["c@example.com"], "sign")
-        XCTAssertEqual(try reply3.json()["status"] as? String, "COMPLETED")
+        let acted = try await act(recipients["c@example.com"], "sign")
+        XCTAssertEqual(try acted.json()["status"] as? String, "COMPLETED")
     }
 
     func testDeclineDeclinesTheEnvelope() async throws {

@@ -62,13 +62,13 @@ final class ValidationTests: XCTestCase {
         assertMatches(webhook["id"] as? String, "^wh_[0-9a-f]{16}$")
         assertMatches(webhook["secret"] as? String, "^whsec_[A-Za-z0-9+/=]+$")
         XCTAssertTrue(webhook["description"] is NSNull)
-        let reply1 = try await sandbox.send("GET", "/webhooks")
-        let listed = try XCTUnwrap(try reply1.json()["data"] as? [[String: Any]])
+        let page = try await sandbox.send("GET", "/webhooks")
+        let listed = try XCTUnwrap(try page.json()["data"] as? [[String: Any]])
         XCTAssertEqual(listed.count, 1)
         XCTAssertNil(listed[0]["secret"], "the secret is only in the creation answer")
         let id = try XCTUnwrap(webhook["id"] as? String)
-        let reply2 = try await sandbox.send("DELETE", "/webhooks/\(id)")
-        XCTAssertEqual(reply2.status, 204)
+        let deleted = try await sandbox.send("DELETE", "/webhooks/\(id)")
+        XCTAssertEqual(deleted.status, 204)
         try assertProblem(try await sandbox.send("DELETE", "/webhooks/\(id)"), status: 404, code: "not_found")
     }
 

@@ -10,6 +10,7 @@ public enum Lowering {
         let operations = OperationLowering(schemas: schemas, diagnostics: diagnostics).lower(document.operations)
         let webhooks = WebhookLowering.lower(document.webhooks, schemas: schemas)
         types += schemas.extraDeclarations
+        types = IndirectionPass.apply(types)
 
         var authentication = RenderModel.Authentication.none
         if let scheme = document.securitySchemes.first {
@@ -44,14 +45,8 @@ enum WebhookLowering {
             if let schema = media?.schema {
                 var nested: [TypeDeclaration] = []
                 var nestedNames = NameAllocator()
-                let usage = schemas.usage(of: schema, hint: "Unused", nested: &nested, nestedNames: &nestedNames)
-                if nested.isEmpty {
-                    payload = usage
-                } else {
-                    let name = schemas.allocateTopLevelName(hook.name + "Payload")
-                    schemas.extraDeclarations.append(schemas.declaration(for: schema, name: name))
-                    payload = .named(name)
-                }
+                let usage = schemas.usage(of: schema, hint: SwiftName.typeName(hook.name) + "Payload", nested: &nested, nestedNames: &nestedNames)
+                payload = schemas.promote(nested, in: usage)
             }
             return RenderModel.Webhook(
                 name: hook.name, swiftName: allocator.unique(SwiftName.memberName(hook.name)), payload: payload,

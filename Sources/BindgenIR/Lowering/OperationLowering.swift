@@ -29,12 +29,8 @@ struct OperationLowering {
                 if let schema = param.schema {
                     var nested: [TypeDeclaration] = []
                     var nestedNames = NameAllocator()
-                    type = schemas.usage(of: schema, hint: "unused", nested: &nested, nestedNames: &nestedNames)
-                    if !nested.isEmpty {
-                        let name = schemas.allocateTopLevelName(typePrefix + SwiftName.typeName(param.name))
-                        schemas.extraDeclarations.append(schemas.declaration(for: schema, name: name))
-                        type = schema.allowsNull ? .optional(.named(name)) : .named(name)
-                    }
+                    type = schemas.usage(of: schema, hint: typePrefix + SwiftName.typeName(param.name), nested: &nested, nestedNames: &nestedNames)
+                    type = schemas.promote(nested, in: type)
                 }
                 if !param.required { type = type.optional }
                 let role: ArgumentDeclaration.Role = switch location {
@@ -46,7 +42,8 @@ struct OperationLowering {
                 return ArgumentDeclaration(
                     swiftName: argumentNames.unique(SwiftName.memberName(param.name)), label: nil, wireName: param.name,
                     role: role, type: type, required: param.required,
-                    explode: param.explode ?? ((param.style ?? "form") == "form"),
+                    explode: param.explode ?? ((param.style ?? (location == .query || location == .cookie ? "form" : "simple")) == "form"),
+                    style: param.style ?? (location == .query || location == .cookie ? "form" : "simple"),
                     documentation: param.description.map(Documentation.split) ?? [])
             }
         }
@@ -107,11 +104,11 @@ struct OperationLowering {
             let target = schemas.resolve(schema)
             var nested: [TypeDeclaration] = []
             var nestedNames = NameAllocator()
-            let properties = schemas.structProperties(target, nested: &nested, nestedNames: &nestedNames)
-            for declaration in nested {
-                var promoted = declaration
-                promoted.name = schemas.allocateTopLevelName(typePrefix + declaration.name)
-                schemas.extraDeclarations.append(promoted)
+            var properties = schemas.structProperties(target, nested: &nested, nestedNames: &nestedNames)
+            // Form fields are arguments, so their inline types move to the top level, prefixed by the operation.
+            let map = schemas.promote(nested, prefix: typePrefix)
+            for index in properties.indices {
+                properties[index].type = properties[index].type.renamed(map)
             }
             return properties.map { property in
                 let propertySchema = target.properties.first { $0.name == property.jsonName }?.schema
@@ -135,11 +132,8 @@ struct OperationLowering {
     func bodyType(_ schema: Schema, name: String) -> TypeUsage {
         var nested: [TypeDeclaration] = []
         var nestedNames = NameAllocator()
-        let usage = schemas.usage(of: schema, hint: "unused", nested: &nested, nestedNames: &nestedNames)
-        guard !nested.isEmpty else { return usage }
-        let typeName = schemas.allocateTopLevelName(name)
-        schemas.extraDeclarations.append(schemas.declaration(for: schema, name: typeName))
-        return schema.allowsNull ? .optional(.named(typeName)) : .named(typeName)
+        let usage = schemas.usage(of: schema, hint: name, nested: &nested, nestedNames: &nestedNames)
+        return schemas.promote(nested, in: usage)
     }
 
     static func isFile(_ schema: Schema, resolve: (Schema) -> Schema) -> Bool {

@@ -45,13 +45,19 @@ final class SchemaLowering {
     func declaration(for schema: Schema, name: String) -> TypeDeclaration {
         let docs = Documentation.lines(for: schema)
         let pointer = schema.address.fragment
-        if let values = schema.enumValues, schema.nonNullTypes.allSatisfy({ $0 == "string" || $0 == "integer" }) {
-            if schema.nonNullTypes.contains("integer") {
+        if let kind = enumKind(schema), let values = schema.enumValues {
+            if kind == .integer {
                 let cases = enumCases(values.compactMap { $0.intValue.map(String.init) }, integer: true)
                 return TypeDeclaration(name: name, kind: .integerEnum(cases), documentation: docs, sourcePointer: pointer, deprecated: schema.deprecated)
             }
-            let cases = enumCases(values.compactMap { $0.isNull ? nil : $0.scalar }, integer: false)
+            let cases = enumCases(values.compactMap { $0.isNull && $0.isPlainScalar ? nil : $0.scalar }, integer: false)
             return TypeDeclaration(name: name, kind: .stringEnum(cases), documentation: docs, sourcePointer: pointer, deprecated: schema.deprecated)
+        }
+        if let variants = variantSchemas(schema) {
+            var nested: [TypeDeclaration] = []
+            var nestedNames = NameAllocator(reserved: [name])
+            let oneOf = oneOfDeclaration(schema, variants: variants, hint: name, nested: &nested, nestedNames: &nestedNames)
+            return TypeDeclaration(name: name, kind: .oneOf(oneOf), documentation: docs, sourcePointer: pointer, deprecated: schema.deprecated, nested: nested)
         }
         if isStructLike(schema) {
             var nested: [TypeDeclaration] = []
@@ -61,10 +67,100 @@ final class SchemaLowering {
         }
         var nested: [TypeDeclaration] = []
         var nestedNames = NameAllocator(reserved: [name])
-        let aliased = usage(of: schema, hint: name + "Value", nested: &nested, nestedNames: &nestedNames)
+        var aliased = usage(of: schema, hint: name + "Value", nested: &nested, nestedNames: &nestedNames)
         // A typealias cannot hold nested types: promote them to the top level.
-        extraDeclarations += nested
+        aliased = promote(nested, in: aliased)
         return TypeDeclaration(name: name, kind: .alias(aliased), documentation: docs, sourcePointer: pointer, deprecated: schema.deprecated)
+    }
+
+    /// Promotes nested declarations to the top level (a typealias or an operation cannot hold them), giving
+    /// them unique top-level names and renaming their uses in `usage` and in each other.
+    func promote(_ nested: [TypeDeclaration], in usage: TypeUsage) -> TypeUsage {
+        usage.renamed(promote(nested, prefix: ""))
+    }
+
+    /// Promotes nested declarations (names prefixed by `prefix`) and returns the renaming to apply to their uses.
+    func promote(_ nested: [TypeDeclaration], prefix: String) -> [String: String] {
+        guard !nested.isEmpty else { return [:] }
+        var map: [String: String] = [:]
+        for declaration in nested {
+            map[declaration.name] = allocateTopLevelName(prefix + declaration.name)
+        }
+        for declaration in nested {
+            var promoted = declaration.renamingReferences(map)
+            promoted.name = map[declaration.name] ?? declaration.name
+            extraDeclarations.append(promoted)
+        }
+        return map
+    }
+
+    /// The non-null variants of a `oneOf`/`anyOf` that needs an enum (two or more), else `nil`.
+    func variantSchemas(_ schema: Schema) -> [Schema]? {
+        guard schema.properties.isEmpty, schema.allOf.isEmpty else { return nil }
+        let variants = (schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf).filter { $0.types != ["null"] }
+        return variants.count >= 2 ? variants : nil
+    }
+
+    /// Cases, types and discriminator values of a `oneOf`/`anyOf` enum.
+    func oneOfDeclaration(_ schema: Schema, variants: [Schema], hint: String, nested: inout [TypeDeclaration], nestedNames: inout NameAllocator) -> OneOfDeclaration {
+        var caseNames = NameAllocator(reserved: ["unknown"])
+        let discriminator = schema.discriminator ?? variants.lazy.compactMap { self.resolve($0).discriminator }.first
+        var result: [OneOfDeclaration.Variant] = []
+        for (index, variant) in variants.enumerated() {
+            let type = usage(of: variant, hint: hint + "Case\(index + 1)", nested: &nested, nestedNames: &nestedNames)
+            var base: String
+            if let reference = variant.reference, let target = names[reference.target] {
+                base = SwiftName.memberName(target)
+            } else if let title = variant.title {
+                base = SwiftName.memberName(title)
+            } else {
+                base = Self.caseBase(for: type)
+            }
+            var values: [String] = []
+            if let discriminator, let target = variant.reference?.target {
+                values = discriminator.mapping.filter { $0.reference.target == target }.map(\.key)
+                if values.isEmpty, let component = document.componentSchemas.first(where: { $0.address == target })?.name {
+                    values = [component]
+                }
+            }
+            result.append(.init(caseName: caseNames.unique(base), type: type, discriminatorValues: values))
+        }
+        let usable = discriminator != nil && result.contains { !$0.discriminatorValues.isEmpty }
+        return OneOfDeclaration(variants: result, discriminatorProperty: usable ? discriminator?.propertyName : nil, isAnyOf: schema.oneOf.isEmpty)
+    }
+
+    static func caseBase(for type: TypeUsage) -> String {
+        switch type.unwrapped {
+        case .string: "string"
+        case .integer: "integer"
+        case .double, .float: "number"
+        case .bool: "boolean"
+        case .date: "date"
+        case .data: "data"
+        case .url: "url"
+        case .uuid: "uuid"
+        case .jsonValue: "value"
+        case .file: "file"
+        case .named(let name): SwiftName.memberName(name)
+        case .array(let element): caseBase(for: element) + "Array"
+        case .dictionary(let value): caseBase(for: value) + "Map"
+        case .optional(let wrapped): caseBase(for: wrapped)
+        }
+    }
+
+    enum EnumKind { case string, integer }
+
+    /// Enums generated as Swift enums: string values (declared `type: string` or untyped with scalar values)
+    /// and integers. Other enums (numbers, booleans, mixed) keep their base type.
+    func enumKind(_ schema: Schema) -> EnumKind? {
+        guard let values = schema.enumValues else { return nil }
+        let types = schema.nonNullTypes
+        let nonNull = values.filter { !($0.isNull && $0.isPlainScalar) }
+        if types == ["integer"], nonNull.allSatisfy({ $0.intValue != nil }) { return .integer }
+        if types == ["string"] || (types.isEmpty && nonNull.allSatisfy { $0.scalar != nil && !($0.isPlainScalar && ($0.intValue != nil || $0.boolValue != nil || $0.doubleValue != nil)) }) {
+            return nonNull.allSatisfy({ $0.scalar != nil }) ? .string : nil
+        }
+        return nil
     }
 
     func enumCases(_ raws: [String], integer: Bool) -> [EnumCaseDeclaration] {
@@ -156,10 +252,12 @@ final class SchemaLowering {
                 let inner = usage(of: only, hint: hint, nested: &nested, nestedNames: &nestedNames)
                 return nonNull.count < variants.count ? inner.optional : inner
             }
-            diagnostics.warning("'\(schema.oneOf.isEmpty ? "anyOf" : "oneOf")' with several variants is generated as JSONValue (typed variants are not supported yet)", at: schema.location)
-            return .jsonValue
+            if nonNull.isEmpty { return .optional(.jsonValue) }
+            let name = nestedNames.unique(SwiftName.typeName(hint))
+            nested.append(declaration(for: schema, name: name))
+            return nonNull.count < variants.count ? .optional(.named(name)) : .named(name)
         }
-        if schema.enumValues != nil || isStructLike(schema) {
+        if enumKind(schema) != nil || isStructLike(schema) {
             let name = nestedNames.unique(SwiftName.typeName(hint))
             nested.append(declaration(for: schema, name: name))
             return .named(name)

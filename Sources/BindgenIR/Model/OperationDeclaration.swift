@@ -41,6 +41,8 @@ public struct ArgumentDeclaration: Sendable {
     public var type: TypeUsage             // optional when not required
     public var required: Bool
     public var explode: Bool
+    /// OpenAPI `style` as written, or the default of its location (`form` for query and cookie, `simple` otherwise).
+    public var style: String = "form"
     public var documentation: [String]
 }
 

@@ -1,8 +1,5 @@
 /// Everything the templates render, computed once from a document. Plain data, no Swift text.
 public struct RenderModel: Sendable {
-    /// Version of the template context contract (see the Custom Templates article).
-    public static let contractVersion = 1
-
     public struct Server: Sendable {
         public var url: String
         public var description: String?

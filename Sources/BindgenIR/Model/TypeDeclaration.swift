@@ -5,6 +5,8 @@ public struct TypeDeclaration: Sendable {
         case stringEnum([EnumCaseDeclaration])
         case integerEnum([EnumCaseDeclaration])
         case alias(TypeUsage)
+        /// `oneOf`/`anyOf`: an enum with one case per variant and an `unknown` case keeping the raw JSON.
+        case oneOf(OneOfDeclaration)
     }
 
     public var name: String
@@ -26,6 +28,22 @@ public struct TypeDeclaration: Sendable {
     }
 }
 
+/// The variants of a `oneOf`/`anyOf` and how to tell them apart.
+public struct OneOfDeclaration: Sendable {
+    public struct Variant: Sendable {
+        public var caseName: String
+        public var type: TypeUsage
+        /// Discriminator values that select this variant (several keys may map to one schema).
+        public var discriminatorValues: [String]
+    }
+
+    public var variants: [Variant]
+    /// The discriminator property's JSON name; `nil` → trial decoding in order.
+    public var discriminatorProperty: String?
+    /// `anyOf` (several may match) rather than `oneOf`; decoding takes the first that matches either way.
+    public var isAnyOf: Bool
+}
+
 public struct PropertyDeclaration: Sendable {
     public var swiftName: String
     public var jsonName: String
@@ -35,6 +53,8 @@ public struct PropertyDeclaration: Sendable {
     public var readOnly: Bool
     public var writeOnly: Bool
     public var required: Bool
+    /// Stored out of line (boxed) because the property's type contains the struct itself.
+    public var isIndirect: Bool = false
 }
 
 public struct EnumCaseDeclaration: Sendable {

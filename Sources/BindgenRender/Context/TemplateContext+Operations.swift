@@ -1,17 +1,23 @@
 import BindgenIR
 
 extension TemplateContext {
-    /// The operation-scope context.
+    /// The operation-scope context of one operation.
     public func operation(_ op: OperationDeclaration) -> [String: Any] {
         let arguments = op.arguments.enumerated().map { index, argument in
-            self.argument(argument, isLast: index == op.arguments.count - 1)
+            self.argument(argument, isFirst: index == 0, isLast: index == op.arguments.count - 1)
         }
-        var path = ""
-        for component in op.pathComponents {
+        let pathComponents = op.pathComponents.enumerated().map { index, component -> [String: Any] in
+            var entry: [String: Any] = ["isLiteral": false, "isParameter": false, "text": "", "name": "",
+                                        "isFirst": index == 0, "isLast": index == op.pathComponents.count - 1]
             switch component {
-            case .literal(let text): path += SwiftSpelling.stringLiteralContents(text)
-            case .parameter(let name): path += "\\(BindgenRuntime.APIRequest.pathSegment(\(SwiftSpelling.identifier(name))))"
+            case .literal(let text):
+                entry["isLiteral"] = true
+                entry["text"] = SwiftSpelling.stringLiteralContents(text)
+            case .parameter(let name):
+                entry["isParameter"] = true
+                entry["name"] = SwiftSpelling.identifier(name)
             }
+            return entry
         }
         var docs = op.documentation.isEmpty ? ["`\(op.method) \(op.pathTemplate)`"] : op.documentation
         docs += ["", "- Remark: `\(op.method) \(op.pathTemplate)` (operationId `\(op.operationID)`), generated from `\(op.sourcePointer)`."]
@@ -23,18 +29,20 @@ extension TemplateContext {
             }
         }
         var returnType = ""
+        var jsonReturn: TypeUsage?
         var returnKind: [String: Bool] = ["isJSON": false, "isBinary": false, "isText": false, "isNone": false]
         switch op.success.body {
         case .none: returnKind["isNone"] = true
         case .json(let usage):
+            jsonReturn = usage
             returnKind["isJSON"] = true
             returnType = SwiftSpelling.type(usage)
         case .binary:
             returnKind["isBinary"] = true
-            returnType = "Foundation.Data"
+            returnType = SwiftSpelling.type(.data)
         case .text:
             returnKind["isText"] = true
-            returnType = "Swift.String"
+            returnType = SwiftSpelling.type(.string)
         }
         if !returnType.isEmpty {
             docs += ["- Returns: " + (op.success.description.map { "\($0) " } ?? "") + "(status \(op.success.statuses.joined(separator: ", ")))"]
@@ -42,10 +50,18 @@ extension TemplateContext {
         let errorList = op.errorResponses.map { "\($0.status) (\($0.description))" }.joined(separator: ", ")
         docs += ["- Throws: `ClientError.api` for any other status" + (errorList.isEmpty ? "" : "; documented: " + errorList) + ". `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match."]
         let statuses = op.success.statuses.isEmpty ? ["2XX"] : op.success.statuses
-        let statusCases = statuses.map { status -> String in
-            if let code = Int(status) { return String(code) }
-            if let first = status.first?.wholeNumberValue { return "\(first * 100)..<\(first * 100 + 100)" }
-            return "200..<300"
+        let successStatuses = statuses.enumerated().map { index, status -> [String: Any] in
+            var entry: [String: Any] = ["status": status, "isRange": false, "code": 0, "lowerBound": 0, "upperBound": 0,
+                                        "isFirst": index == 0, "isLast": index == statuses.count - 1]
+            if let code = Int(status) {
+                entry["code"] = code
+            } else {
+                let first = status.first?.wholeNumberValue ?? 2
+                entry["isRange"] = true
+                entry["lowerBound"] = first * 100
+                entry["upperBound"] = first * 100 + 100
+            }
+            return entry
         }
         let accept = op.acceptedContentTypes.joined(separator: ", ")
         var context: [String: Any] = [
@@ -57,7 +73,8 @@ extension TemplateContext {
             "methodReference": op.method.lowercased(),
             "pathTemplate": op.pathTemplate,
             "pathTemplateLiteral": SwiftSpelling.stringLiteral(op.pathTemplate),
-            "pathLiteral": "\"\(path)\"",
+            "pathComponents": pathComponents,
+            "sourcePointer": op.sourcePointer,
             "tags": op.tags,
             "firstTag": op.tags.first ?? "",
             "summary": op.summary ?? "",
@@ -66,18 +83,20 @@ extension TemplateContext {
             "arguments": arguments,
             "hasArguments": !arguments.isEmpty,
             "hasPathArguments": op.arguments.contains { $0.role == .path },
-            "hasBoundArguments": op.arguments.contains { $0.role != .path && $0.role != .cookie },
+            "hasBoundArguments": op.arguments.contains { $0.role != .path },
             "caseSummary": SwiftSpelling.singleLine(op.summary ?? "`\(op.method) \(op.pathTemplate)`"),
             "queryArguments": arguments.filter { $0["isQuery"] as? Bool == true },
             "headerArguments": arguments.filter { $0["isHeader"] as? Bool == true },
             "cookieArguments": arguments.filter { $0["isCookie"] as? Bool == true },
             "partArguments": arguments.filter { $0["isFormPart"] as? Bool == true },
-            "successStatusCases": statusCases.joined(separator: ", "),
+            "successStatuses": successStatuses,
             "returnType": returnType,
+            "returnTypeInfo": jsonReturn.map(typeInfo) ?? false,
             "hasReturnValue": !returnType.isEmpty,
             "returnKind": returnKind,
             "acceptLiteral": SwiftSpelling.stringLiteral(accept.isEmpty ? "*/*" : accept),
             "hasBody": op.body != nil,
+            "body": false,
         ]
         if let body = op.body {
             context["body"] = [
@@ -96,7 +115,7 @@ extension TemplateContext {
         return usage
     }
 
-    func argument(_ argument: ArgumentDeclaration, isLast: Bool) -> [String: Any] {
+    func argument(_ argument: ArgumentDeclaration, isFirst: Bool, isLast: Bool) -> [String: Any] {
         let name = SwiftSpelling.identifier(argument.swiftName)
         let label = argument.label ?? argument.swiftName
         var isArray = false
@@ -116,6 +135,8 @@ extension TemplateContext {
             "wireName": argument.wireName,
             "wireNameLiteral": SwiftSpelling.stringLiteral(argument.wireName),
             "type": SwiftSpelling.type(argument.type),
+            "typeInfo": typeInfo(argument.type),
+            "isUnlabeled": label == "_",
             "isOptional": argument.type.isOptional,
             "isRequired": argument.required,
             "isArray": isArray,
@@ -124,9 +145,13 @@ extension TemplateContext {
             "isPath": argument.role == .path, "isQuery": argument.role == .query, "isHeader": argument.role == .header,
             "isCookie": argument.role == .cookie, "isJSONBody": argument.role == .jsonBody, "isFormPart": argument.role == .formPart,
             "isRawBody": argument.role == .rawBody,
+            "isFirst": isFirst,
             "isLast": isLast,
-            "isBound": argument.role != .path && argument.role != .cookie,
+            "isBound": argument.role != .path,
             "isScalar": Self.isScalar(argument.type, named: scalarTypeNames) || (isArray && Self.isScalar(elementType(argument.type), named: scalarTypeNames)),
+            "isPlainScalar": !isArray && Self.isScalar(argument.type, named: scalarTypeNames),
+            "isScalarArray": isArray && Self.isScalar(elementType(argument.type), named: scalarTypeNames),
+            "queryStyle": ["form", "spaceDelimited", "pipeDelimited", "deepObject"].contains(argument.style) ? argument.style : "form",
         ]
     }
 }

@@ -2,10 +2,14 @@ import BindgenIR
 
 /// Options that shape the context (from the configuration file).
 public struct RenderOptions: Sendable {
+    /// `public`, `package` or `internal`: the access level of every generated declaration.
     public var accessModifier: String
+    /// Modules every generated file imports after `Foundation` and `BindgenRuntime`.
     public var additionalImports: [String]
+    /// Whether enums get an `unknown` case for values the document does not list.
     public var unknownEnumCases: Bool
 
+    /// Creates options; the defaults are those of a missing configuration file.
     public init(accessModifier: String = "public", additionalImports: [String] = [], unknownEnumCases: Bool = true) {
         self.accessModifier = accessModifier
         self.additionalImports = additionalImports
@@ -13,29 +17,44 @@ public struct RenderOptions: Sendable {
     }
 }
 
-/// Builds the template context: plain dictionaries, arrays, strings and booleans, so that
-/// `dump-context` can print exactly what templates see as JSON. Keys are listed in the Custom Templates article.
+/// Builds the template context: plain dictionaries, arrays, strings, integers and booleans, so that
+/// `dump-context` can print exactly what templates see as JSON. Every key is listed in ``ContextContract``
+/// and in the Custom Templates article.
 public struct TemplateContext {
+    /// The model being rendered.
     public let model: RenderModel
+    /// Options from the configuration file.
     public let options: RenderOptions
 
     /// Named types that go into paths, queries, headers and form fields as text (enums, aliases of scalars).
     let scalarTypeNames: Set<String>
+    /// The kind of every declared type name (top-level and nested), for `typeInfo`.
+    let declaredKinds: [String: DeclaredKind]
 
+    enum DeclaredKind { case structure, enumeration, alias }
+
+    /// Prepares a context builder for a model.
     public init(model: RenderModel, options: RenderOptions) {
         self.model = model
         self.options = options
         var scalars: Set<String> = []
+        var kinds: [String: DeclaredKind] = [:]
         func visit(_ declaration: TypeDeclaration) {
             switch declaration.kind {
-            case .stringEnum, .integerEnum: scalars.insert(declaration.name)
-            case .alias(let usage) where Self.isScalar(usage, named: []): scalars.insert(declaration.name)
-            default: break
+            case .stringEnum, .integerEnum:
+                scalars.insert(declaration.name)
+                kinds[declaration.name] = kinds[declaration.name] ?? .enumeration
+            case .alias(let usage):
+                if Self.isScalar(usage, named: []) { scalars.insert(declaration.name) }
+                kinds[declaration.name] = kinds[declaration.name] ?? .alias
+            case .structure, .oneOf:
+                kinds[declaration.name] = kinds[declaration.name] ?? .structure
             }
             declaration.nested.forEach(visit)
         }
         model.types.forEach(visit)
         scalarTypeNames = scalars
+        declaredKinds = kinds
     }
 
     /// Whether a usage is sent as text (`ParameterValue`).
@@ -47,13 +66,15 @@ public struct TemplateContext {
         }
     }
 
-    /// The document-scope context.
+    /// The document-scope context: the root of every document-scope template, and the outer context of
+    /// every per-item rendering.
     public func document() -> [String: Any] {
         let servers = model.servers.enumerated().map { index, server -> [String: Any] in
             ["url": server.url, "urlLiteral": SwiftSpelling.stringLiteral(server.url), "description": server.description ?? "",
-             "isFirst": index == 0]
+             "isFirst": index == 0, "isLast": index == model.servers.count - 1]
         }
-        var auth: [String: Any] = ["isBearer": false, "isBasic": false, "isAPIKey": false, "isNone": false]
+        var auth: [String: Any] = ["isBearer": false, "isBasic": false, "isAPIKey": false, "isNone": false,
+                                   "apiKeyNameLiteral": "", "apiKeyLocation": ""]
         switch model.authentication {
         case .none: auth["isNone"] = true
         case .bearer: auth["isBearer"] = true
@@ -64,18 +85,26 @@ public struct TemplateContext {
             auth["apiKeyLocation"] = location
         }
         let webhooks = model.webhooks.enumerated().map { index, hook -> [String: Any] in
-            var entry: [String: Any] = [
+            [
                 "name": hook.name, "nameLiteral": SwiftSpelling.stringLiteral(hook.name),
                 "caseName": SwiftSpelling.identifier(hook.swiftName), "caseReference": SwiftSpelling.memberReference(hook.swiftName),
                 "docLines": SwiftSpelling.docComment(hook.documentation.isEmpty ? ["`\(hook.name)`"] : hook.documentation + ["", "Event type `\(hook.name)`."]),
-                "hasPayload": hook.payload != nil, "isLast": index == model.webhooks.count - 1,
+                "hasPayload": hook.payload != nil, "payloadType": hook.payload.map(SwiftSpelling.type) ?? "",
+                "payloadTypeInfo": hook.payload.map(typeInfo) ?? false,
+                "isFirst": index == 0, "isLast": index == model.webhooks.count - 1,
             ]
-            if let payload = hook.payload { entry["payloadType"] = SwiftSpelling.type(payload) }
-            return entry
         }
+        let operations = Self.positioned(model.operations.map(operation))
+        let schemas = model.types.enumerated().map { index, declaration in
+            var context = type(declaration, parents: [])
+            context["isFirst"] = index == 0
+            context["isLast"] = index == model.types.count - 1
+            return context
+        }
+        let tags = tags(operations: operations)
         let defaultServer = model.servers.first?.url ?? "http://localhost"
         return [
-            "contractVersion": RenderModel.contractVersion,
+            "contractVersion": ContextContract.version,
             "accessModifier": options.accessModifier,
             "title": model.title,
             "apiVersion": model.apiVersion,
@@ -85,72 +114,60 @@ public struct TemplateContext {
             "apiVersionText": SwiftSpelling.singleLine(model.apiVersion),
             "docLines": SwiftSpelling.docComment(model.documentation),
             "imports": ["Foundation", "BindgenRuntime"] + options.additionalImports,
+            "additionalImports": options.additionalImports,
             "servers": servers,
             "defaultServerURLLiteral": SwiftSpelling.stringLiteral(defaultServer),
             "auth": auth,
-            "schemas": model.types.map(type),
-            "operations": model.operations.map(operation),
+            "schemas": schemas,
+            "hasSchemas": !schemas.isEmpty,
+            "operations": operations,
+            "hasOperations": !operations.isEmpty,
+            "tags": tags,
+            "hasTags": !tags.isEmpty,
             "webhooks": webhooks,
             "hasWebhooks": !webhooks.isEmpty,
             "unknownEnumCases": options.unknownEnumCases,
         ]
     }
 
-    /// The schema-scope context of one declaration (nested declarations included under `nested`).
-    public func type(_ declaration: TypeDeclaration) -> [String: Any] {
-        var docs = declaration.documentation
-        if !docs.isEmpty { docs.append("") }
-        docs.append("- Remark: Generated from `\(declaration.sourcePointer)`.")
-        var context: [String: Any] = [
-            "name": SwiftSpelling.identifier(declaration.name),
-            "sourcePointer": declaration.sourcePointer,
-            "docLines": SwiftSpelling.docComment(docs),
-            "isDeprecated": declaration.deprecated,
-            "isStruct": false, "isStringEnum": false, "isIntegerEnum": false, "isAlias": false,
-            "nested": declaration.nested.map(type),
-            "hasNested": !declaration.nested.isEmpty,
-        ]
-        switch declaration.kind {
-        case .structure(let properties):
-            context["isStruct"] = true
-            context["conformances"] = "Codable, Hashable, Sendable"
-            context["hasProperties"] = !properties.isEmpty
-            context["properties"] = properties.enumerated().map { index, property -> [String: Any] in
-                var lines = property.documentation
-                if property.readOnly { lines += (lines.isEmpty ? [] : [""]) + ["Read-only: set by the server, ignored in requests."] }
-                if property.writeOnly { lines += (lines.isEmpty ? [] : [""]) + ["Write-only: sent in requests, never returned."] }
-                return [
-                    "name": SwiftSpelling.identifier(property.swiftName),
-                    "memberReference": SwiftSpelling.memberReference(property.swiftName),
-                    "jsonName": property.jsonName,
-                    "jsonNameLiteral": SwiftSpelling.stringLiteral(property.jsonName),
-                    "codingKeyNeedsRawValue": property.jsonName != property.swiftName,
-                    "type": SwiftSpelling.type(property.type),
-                    "isOptional": property.type.isOptional,
-                    "isRequired": property.required,
-                    "docLines": SwiftSpelling.docComment(lines),
-                    "isDeprecated": property.deprecated,
-                    "isLast": index == properties.count - 1,
-                ]
-            }
-        case .stringEnum(let cases), .integerEnum(let cases):
-            let isString: Bool
-            if case .stringEnum = declaration.kind { isString = true } else { isString = false }
-            context[isString ? "isStringEnum" : "isIntegerEnum"] = true
-            context["rawType"] = isString ? "Swift.String" : "Swift.Int"
-            context["cases"] = cases.enumerated().map { index, item -> [String: Any] in
-                [
-                    "name": SwiftSpelling.identifier(item.swiftName),
-                    "reference": SwiftSpelling.memberReference(item.swiftName),
-                    "rawValue": item.rawValue,
-                    "rawLiteral": isString ? SwiftSpelling.stringLiteral(item.rawValue) : item.rawValue,
-                    "isLast": index == cases.count - 1,
-                ]
-            }
-        case .alias(let usage):
-            context["isAlias"] = true
-            context["aliasedType"] = SwiftSpelling.type(usage)
+    /// The items with `isFirst` and `isLast` set for their place in this list.
+    static func positioned(_ items: [[String: Any]]) -> [[String: Any]] {
+        items.enumerated().map { index, item in
+            var item = item
+            item["isFirst"] = index == 0
+            item["isLast"] = index == items.count - 1
+            return item
         }
-        return context
+    }
+
+    /// The tag-scope contexts: one per tag used by an operation, in order of first use, each with its operations
+    /// (the same operation contexts as the document's `operations`). Operations without tags are in no tag.
+    ///
+    /// - Parameter operations: The operation contexts, in the model's order.
+    public func tags(operations: [[String: Any]]) -> [[String: Any]] {
+        var order: [String] = []
+        var members: [String: [Int]] = [:]
+        for (index, operation) in model.operations.enumerated() {
+            for tag in operation.tags {
+                if members[tag] == nil { order.append(tag) }
+                if members[tag]?.last != index { members[tag, default: []].append(index) }
+            }
+        }
+        var typeNames = NameAllocator(reserved: SwiftName.reservedTypeNames)
+        var memberNames = NameAllocator()
+        return order.enumerated().map { position, tag in
+            let tagged = Self.positioned((members[tag] ?? []).map { operations[$0] })
+            return [
+                "name": tag,
+                "nameLiteral": SwiftSpelling.stringLiteral(tag),
+                "nameText": SwiftSpelling.singleLine(tag),
+                "typeName": SwiftSpelling.identifier(typeNames.unique(SwiftName.typeName(tag))),
+                "memberName": SwiftSpelling.identifier(memberNames.unique(SwiftName.memberName(tag))),
+                "operations": tagged,
+                "operationCount": tagged.count,
+                "isFirst": position == 0,
+                "isLast": position == order.count - 1,
+            ]
+        }
     }
 }

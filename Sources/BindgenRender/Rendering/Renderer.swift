@@ -4,31 +4,58 @@ import Mustache
 
 /// One generated file.
 public struct GeneratedFile: Sendable, Hashable {
+    /// The file name, e.g. `Types.swift`.
     public let name: String
+    /// The file's text.
     public let contents: String
 }
 
 /// Renders a ``RenderModel`` through the templates into files.
 public struct Renderer {
+    /// The templates of the run.
     public let templates: TemplateSet
+    /// Options from the configuration file.
     public let options: RenderOptions
 
+    /// Creates a renderer.
     public init(templates: TemplateSet, options: RenderOptions = RenderOptions()) {
         self.templates = templates
         self.options = options
     }
 
-    /// Renders every output template with the document context, in name order.
+    /// Renders every output template, in file-name order.
+    ///
+    /// A document-scope template renders once with the document context. A per-item template (schema,
+    /// operation, tag, webhook) writes one file: the `fileHeader` partial, then each item rendered with its own
+    /// context (keys it lacks are looked up in the document context), separated by blank lines; items that render
+    /// only white space are left out.
     /// - Throws: ``TemplateError`` for a broken template.
     public func render(_ model: RenderModel) throws(TemplateError) -> [GeneratedFile] {
         let library = try templates.library()
-        let context = TemplateContext(model: model, options: options).document()
-        return try templates.outputTemplates.map { name throws(TemplateError) in
-            guard let text = library.render(context, withTemplate: name) else {
-                throw TemplateError(file: templates.sources[name]?.file ?? name, line: nil, message: "template '\(name)' did not render")
-            }
-            return GeneratedFile(name: name, contents: Self.tidy(text))
+        let document = TemplateContext(model: model, options: options).document()
+        return try templates.outputs.map { output throws(TemplateError) in
+            GeneratedFile(name: output.fileName, contents: Self.tidy(try render(output, document: document, library: library)))
         }
+    }
+
+    private func render(_ output: OutputTemplate, document: [String: Any], library: MustacheLibrary) throws(TemplateError) -> String {
+        let file = templates.sources[output.templateName]?.file ?? output.templateName
+        guard let key = output.scope.itemsKey else {
+            guard let text = library.render(document, withTemplate: output.templateName) else {
+                throw TemplateError(file: file, line: nil, message: "template '\(output.templateName)' did not render")
+            }
+            return text
+        }
+        var parts = [library.render(document, withTemplate: "fileHeader") ?? ""]
+        let items = document[key] as? [[String: Any]] ?? []
+        for item in items {
+            let frame = ItemFrame(document: document, item: item)
+            guard let text = library.render(frame, withTemplate: TemplateSet.driverName(for: output)) else {
+                throw TemplateError(file: file, line: nil, message: "template '\(output.templateName)' did not render")
+            }
+            if text.contains(where: { !$0.isWhitespace }) { parts.append(text) }
+        }
+        return parts.joined(separator: "\n\n")
     }
 
     /// Drops trailing spaces and collapses runs of blank lines, so template layout never leaks into the output.
@@ -48,5 +75,16 @@ public struct Renderer {
         }
         while lines.last?.isEmpty == true { lines.removeLast() }
         return SwiftIndenter.reindent(lines).joined(separator: "\n") + "\n"
+    }
+}
+
+/// The root object of a per-item rendering: the document context, plus the current item under the driver's key.
+/// The driver's section pushes the item, so keys resolve in the item first and in the document after.
+private struct ItemFrame: MustacheParent {
+    let document: [String: Any]
+    let item: [String: Any]
+
+    func child(named name: String) -> Any? {
+        name == TemplateSet.itemKey ? item : document[name]
     }
 }

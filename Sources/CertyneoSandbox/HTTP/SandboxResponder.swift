@@ -6,7 +6,7 @@ import Logging
 /// Answers every request: routing (404/405), Bearer authentication (401), rate limiting (429),
 /// body limits (413), idempotent replays, problem rendering and the `X-Request-Id` header.
 struct SandboxResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
+    typealias Context = SandboxRequestContext
 
     let routes: RouteTable
     let store: SandboxStore
@@ -14,12 +14,17 @@ struct SandboxResponder: HTTPResponder {
     let idempotency: IdempotencyCache
     let maxBodyBytes: Int
     let logger: Logger?
+    /// Injects faults and counts answers; `nil` does neither.
+    var monitor: TrafficMonitor? = nil
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let requestID = IdentifierGenerator.make(.request)
         let path = request.uri.path
+        let fault = await drawFault(method: request.method.rawValue, path: path)
+        if fault == .dropBeforeProcessing { return await dropConnection(context) }
         var reply: HTTPReply
         do {
+            if let problem = injectedProblem(fault) { throw problem }
             reply = try await handle(request, path: path, requestID: requestID)
         } catch let problem as Problem {
             reply = .problem(problem, requestID: requestID, instance: path)
@@ -29,6 +34,8 @@ struct SandboxResponder: HTTPResponder {
         if reply.header("X-Request-Id") == nil {
             reply.setHeader("X-Request-Id", requestID)
         }
+        if fault == .dropAfterProcessing { return await dropConnection(context) }
+        await monitor?.record(status: reply.status)
         logger?.info("\(request.method.rawValue) \(path) \(reply.status)")
         return Self.response(reply)
     }

@@ -18,6 +18,7 @@ enum AuditTrailPDF {
         layout.heading("Events (\(envelope.events.count))")
         for event in envelope.events {
             layout.space(3)
+            layout.keepTogether(event.detail.isEmpty ? 28 : 42)
             layout.paragraph("\(RFC3339.format(event.at))   \(event.kind.label)", size: 9.5, font: .bold)
             layout.paragraph("\(PDFStrings.clip(event.actorName)) <\(PDFStrings.clip(event.actorEmail))>", size: 9, indent: 12)
             if !event.detail.isEmpty {
@@ -46,10 +47,11 @@ enum EnvelopeSummary {
         layout.heading("Documents")
         for (index, id) in envelope.documentIDs.enumerated() {
             if let document = documents[id] {
-                layout.field("\(index + 1). \(PDFStrings.clip(document.name, limit: 40))", "\(document.id), \(document.pageCount) page(s), \(document.sizeDescription)")
+                layout.field("Document \(index + 1)", PDFStrings.clip(document.name))
+                layout.field("Id, pages, size", "\(document.id), \(document.pageCount) page(s), \(document.sizeDescription)")
                 layout.field("SHA-256", document.sha256, size: 8.5)
             } else {
-                layout.field("\(index + 1). (deleted)", id)
+                layout.field("Document \(index + 1)", "\(id) (deleted)")
             }
         }
     }

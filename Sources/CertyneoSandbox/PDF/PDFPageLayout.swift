@@ -59,18 +59,24 @@ struct PDFPageLayout {
         }
     }
 
-    /// `label` in bold, its value wrapped in a column to its right.
+    /// `label` in bold, its value in a column to its right; both wrap within their column.
     mutating func field(_ label: String, _ value: String, size: Double = 9.5, labelWidth: Double = 130) {
-        let lines = Self.wrap(value, width: textWidth - labelWidth, size: size, bold: false)
+        let labels = Self.wrap(label, width: labelWidth - 8, size: size, bold: true)
+        let values = Self.wrap(value, width: textWidth - labelWidth, size: size, bold: false)
         let lineHeight = size * 1.4
-        for (index, line) in lines.enumerated() {
+        keepTogether(Double(min(max(labels.count, values.count), 4)) * lineHeight)
+        for index in 0..<max(labels.count, values.count) {
             ensureRoom(lineHeight)
             y -= lineHeight
-            if index == 0 {
-                emit(label, x: left, size: size, font: .bold)
-            }
-            emit(line, x: left + labelWidth, size: size, font: .regular)
+            if index < labels.count { emit(labels[index], x: left, size: size, font: .bold) }
+            if index < values.count { emit(values[index], x: left + labelWidth, size: size, font: .regular) }
         }
+    }
+
+    /// Starts a new page unless `height` points still fit on this one, so that a short block
+    /// (an event, a field) is not split across pages.
+    mutating func keepTogether(_ height: Double) {
+        if y - height < bottom, y < top { newPage() }
     }
 
     /// A thin horizontal line across the text width.

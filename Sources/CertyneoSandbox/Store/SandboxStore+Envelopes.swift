@@ -11,6 +11,7 @@ extension SandboxStore {
         )
         log(.created, on: &envelope, by: caller, detail: "Subject \"\(draft.subject)\", \(draft.documentIDs.count) document(s), \(draft.recipients.count) recipient(s).")
         envelopes.insert(envelope)
+        publishEnvelopeChange(envelope, from: nil)
         return envelope
     }
 
@@ -57,6 +58,7 @@ extension SandboxStore {
             envelope.updatedAt = Date()
             log(.voided, on: &envelope, by: caller, detail: "Voided through the API; the envelope can no longer be signed.")
             envelopes[id] = envelope
+            publishEnvelopeChange(envelope, from: .sent)
         case .completed, .declined, .expired, .voided:
             throw Problem.invalidState("Envelope \(id) is \(envelope.status.rawValue); only a DRAFT or SENT envelope can be deleted or voided.")
         }
@@ -98,6 +100,7 @@ extension SandboxStore {
         }
         advanceRouting(&envelope, at: now)
         envelopes[id] = envelope
+        publishEnvelopeChange(envelope, from: .draft)
         return envelope
     }
 

@@ -25,6 +25,7 @@ extension SandboxStore {
         envelope.events.append(AuditEvent(kind: .signed, at: now, actorName: recipient.name, actorEmail: recipient.email, detail: "Recipient \(recipient.id) signed as \(recipient.role.rawValue) (routing order \(recipient.routingOrder))."))
         advanceRouting(&envelope, at: now)
         envelopes[envelope.id] = envelope
+        publishEnvelopeChange(envelope, from: .sent)
         return envelope
     }
 
@@ -41,6 +42,7 @@ extension SandboxStore {
         let because = reason.map { " Reason: \($0)" } ?? ""
         envelope.events.append(AuditEvent(kind: .declined, at: now, actorName: recipient.name, actorEmail: recipient.email, detail: "Recipient \(recipient.id) declined to sign.\(because)"))
         envelopes[envelope.id] = envelope
+        publishEnvelopeChange(envelope, from: .sent)
         return envelope
     }
 

@@ -22,6 +22,8 @@ actor SandboxStore {
     var signTokens: [String: (envelopeID: String, recipientID: String)] = [:]
     /// `http://127.0.0.1:PORT`, the origin of the `signUrl`s; set once the port is bound.
     var publicOrigin = "http://127.0.0.1"
+    /// Webhook events waiting for delivery, rotated secrets and the delivery log.
+    var webhookOutbox = WebhookOutbox()
 
     /// Creates account 1 with its first key.
     init(initialSecret: String) {

@@ -38,6 +38,10 @@ extension DocumentParser {
 
     func parseParameters(_ node: YAMLNode?, file: String) -> [Parameter] {
         guard let node else { return [] }
+        if node.isNull && node.isPlainScalar {
+            diagnostics.warning("'parameters' is empty (null); treated as no parameters", at: node.location)
+            return []
+        }
         guard let items = node.sequence else {
             diagnostics.error("'parameters' must be a list", at: node.location)
             return []

@@ -6,6 +6,8 @@ public final class SourceSet {
     public let rootFile: String
     private var trees: [String: YAMLNode] = [:]
     private var failures: [String: YAMLError] = [:]
+    /// Whether `$ref`s may name other files (the fuzzer turns this off so inputs cannot make it read the disk).
+    public var allowsExternalFiles = true
 
     /// - Parameters:
     ///   - rootFile: the root document's path (relative or absolute); diagnostics print it as given.
@@ -20,6 +22,9 @@ public final class SourceSet {
     public func tree(of file: String) throws(YAMLError) -> YAMLNode {
         if let tree = trees[file] { return tree }
         if let failure = failures[file] { throw failure }
+        guard allowsExternalFiles else {
+            throw YAMLError(location: SourceLocation(file: file, line: 1, column: 1), message: "references to other files are disabled")
+        }
         do {
             let tree = try YAMLReader.read(contentsOf: file)
             trees[file] = tree

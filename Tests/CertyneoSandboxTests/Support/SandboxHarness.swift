@@ -31,7 +31,11 @@ final class SandboxHarness: Sendable {
     static func start(_ configure: (inout SandboxConfiguration) -> Void = { _ in }) async throws -> SandboxHarness {
         var configuration = SandboxConfiguration()
         configure(&configuration)
-        let server = SandboxServer(configuration: configuration)
+        return try await start(SandboxServer(configuration: configuration))
+    }
+
+    /// Starts `server` (e.g. one built with test doubles).
+    static func start(_ server: SandboxServer) async throws -> SandboxHarness {
         let info = try await server.start()
         return SandboxHarness(server: server, info: info)
     }
@@ -113,6 +117,12 @@ final class SandboxHarness: Sendable {
         ])
         XCTAssertEqual(reply.status, 201, String(decoding: reply.body, as: UTF8.self))
         return try reply.json()
+    }
+
+    /// The id of a new DRAFT envelope (see ``createEnvelope(recipients:subject:)``).
+    func createEnvelopeID(recipients: [[String: Any]]? = nil) async throws -> String {
+        let envelope = try await createEnvelope(recipients: recipients)
+        return try XCTUnwrap(envelope["id"] as? String)
     }
 }
 

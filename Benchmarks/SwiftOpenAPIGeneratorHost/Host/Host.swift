@@ -1,0 +1,1 @@
+// Empty: this package exists only to resolve and build swift-openapi-generator.

@@ -1,0 +1,152 @@
+import BindgenIR
+
+extension TemplateContext {
+    /// The schema-scope context of one declaration (nested declarations included under `nested`).
+    ///
+    /// - Parameter parents: Swift names of the enclosing declarations, outermost first (empty at the top level).
+    public func type(_ declaration: TypeDeclaration, parents: [String] = []) -> [String: Any] {
+        var docs = declaration.documentation
+        if !docs.isEmpty { docs.append("") }
+        docs.append("- Remark: Generated from `\(declaration.sourcePointer)`.")
+        let path = parents + [declaration.name]
+        var context: [String: Any] = [
+            "name": SwiftSpelling.identifier(declaration.name),
+            "qualifiedName": path.map(SwiftSpelling.identifier).joined(separator: "."),
+            "sourcePointer": declaration.sourcePointer,
+            "docLines": SwiftSpelling.docComment(docs),
+            "isDeprecated": declaration.deprecated,
+            "isNested": !parents.isEmpty,
+            "isStruct": false, "isStringEnum": false, "isIntegerEnum": false, "isAlias": false, "isOneOf": false,
+            "kind": "",
+            "nested": declaration.nested.enumerated().map { index, child in
+                var nested = type(child, parents: path)
+                nested["isFirst"] = index == 0
+                nested["isLast"] = index == declaration.nested.count - 1
+                return nested
+            },
+            "hasNested": !declaration.nested.isEmpty,
+            "properties": [[String: Any]](), "hasProperties": false, "hasIDProperty": false,
+            "cases": [[String: Any]](), "rawType": "", "aliasedType": "", "aliasedTypeInfo": false,
+        ]
+        switch declaration.kind {
+        case .structure(let properties):
+            context["isStruct"] = true
+            context["kind"] = "struct"
+            context["hasProperties"] = !properties.isEmpty
+            context["hasIDProperty"] = properties.contains { $0.swiftName == "id" }
+            // Required members that may be null must be sent as `null`, which synthesized Codable would leave out.
+            context["hasRequiredNullable"] = properties.contains { $0.required && $0.type.isOptional }
+            context["properties"] = properties.enumerated().map { index, property in
+                self.property(property, isFirst: index == 0, isLast: index == properties.count - 1)
+            }
+        case .stringEnum(let cases), .integerEnum(let cases):
+            let isString: Bool
+            if case .stringEnum = declaration.kind { isString = true } else { isString = false }
+            context[isString ? "isStringEnum" : "isIntegerEnum"] = true
+            context["kind"] = isString ? "stringEnum" : "integerEnum"
+            context["rawType"] = SwiftSpelling.type(isString ? .string : .integer(bits: nil))
+            context["cases"] = cases.enumerated().map { index, item -> [String: Any] in
+                [
+                    "name": SwiftSpelling.identifier(item.swiftName),
+                    "reference": SwiftSpelling.memberReference(item.swiftName),
+                    "rawValue": item.rawValue,
+                    "rawLiteral": isString ? SwiftSpelling.stringLiteral(item.rawValue) : item.rawValue,
+                    "isFirst": index == 0,
+                    "isLast": index == cases.count - 1,
+                ]
+            }
+        case .oneOf(let oneOf):
+            context["isOneOf"] = true
+            context["kind"] = "oneOf"
+            context.merge(self.oneOf(oneOf)) { _, new in new }
+        case .alias(let usage):
+            context["isAlias"] = true
+            context["kind"] = "alias"
+            context["aliasedType"] = SwiftSpelling.type(usage)
+            context["aliasedTypeInfo"] = typeInfo(usage)
+        }
+        return context
+    }
+
+    /// The context of one stored property of a struct.
+    func property(_ property: PropertyDeclaration, isFirst: Bool, isLast: Bool) -> [String: Any] {
+        var lines = property.documentation
+        if property.readOnly { lines += (lines.isEmpty ? [] : [""]) + ["Read-only: set by the server, ignored in requests."] }
+        if property.writeOnly { lines += (lines.isEmpty ? [] : [""]) + ["Write-only: sent in requests, never returned."] }
+        return [
+            "name": SwiftSpelling.identifier(property.swiftName),
+            "memberReference": SwiftSpelling.memberReference(property.swiftName),
+            "jsonName": property.jsonName,
+            "jsonNameLiteral": SwiftSpelling.stringLiteral(property.jsonName),
+            "codingKeyNeedsRawValue": property.jsonName != property.swiftName,
+            "isIndirect": property.isIndirect,
+            "isRequiredNullable": property.required && property.type.isOptional,
+            "type": SwiftSpelling.type(property.type),
+            "typeInfo": typeInfo(property.type),
+            "isOptional": property.type.isOptional,
+            "isRequired": property.required,
+            "isReadOnly": property.readOnly,
+            "isWriteOnly": property.writeOnly,
+            "docLines": SwiftSpelling.docComment(lines),
+            "isDeprecated": property.deprecated,
+            "isFirst": isFirst,
+            "isLast": isLast,
+        ]
+    }
+
+    /// What a type usage is, as flags a template can branch on (e.g. to build a sample value).
+    ///
+    /// Every flag is always present, so a section never falls through to an outer context's key.
+    func typeInfo(_ usage: TypeUsage) -> [String: Any] {
+        let base = usage.unwrapped
+        var info: [String: Any] = [
+            "swiftType": SwiftSpelling.type(usage),
+            "wrappedType": SwiftSpelling.type(base),
+            "isOptional": usage.isOptional,
+            "isString": false, "isInteger": false, "isDouble": false, "isFloat": false, "isBool": false, "isDate": false,
+            "isData": false, "isURL": false, "isUUID": false, "isJSONValue": false, "isFile": false, "isNamed": false,
+            "isArray": false, "isDictionary": false,
+            "isStructType": false, "isEnumType": false, "isAliasType": false, "isExternalType": false,
+            "namedType": "", "integerBits": 0, "element": false,
+        ]
+        let kind: String
+        switch base {
+        case .string: kind = "string"
+        case .integer(let bits):
+            kind = "integer"
+            info["integerBits"] = bits ?? 0
+        case .double: kind = "double"
+        case .float: kind = "float"
+        case .bool: kind = "bool"
+        case .date: kind = "date"
+        case .data: kind = "data"
+        case .url: kind = "url"
+        case .uuid: kind = "uuid"
+        case .jsonValue: kind = "jsonValue"
+        case .file: kind = "file"
+        case .named(let name):
+            kind = "named"
+            info["namedType"] = name
+            switch declaredKinds[name] {
+            case .structure: info["isStructType"] = true
+            case .enumeration: info["isEnumType"] = true
+            case .alias: info["isAliasType"] = true
+            case nil: info["isExternalType"] = true
+            }
+        case .array(let element):
+            kind = "array"
+            info["element"] = typeInfo(element)
+        case .dictionary(let value):
+            kind = "dictionary"
+            info["element"] = typeInfo(value)
+        case .optional:
+            kind = "optional"   // not reached: `unwrapped` removed the one level there can be
+        }
+        info["kind"] = kind
+        let flag = ["string": "isString", "integer": "isInteger", "double": "isDouble", "float": "isFloat", "bool": "isBool",
+                    "date": "isDate", "data": "isData", "url": "isURL", "uuid": "isUUID", "jsonValue": "isJSONValue",
+                    "file": "isFile", "named": "isNamed", "array": "isArray", "dictionary": "isDictionary"][kind]
+        if let flag { info[flag] = true }
+        return info
+    }
+}

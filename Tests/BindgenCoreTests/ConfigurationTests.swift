@@ -1,0 +1,107 @@
+import BindgenCore
+import Foundation
+import Testing
+
+/// The configuration file's sections, and the filter, name and type overrides they drive.
+@Suite struct ConfigurationTests {
+    @Test func unknownKeysAreErrorsAtTheirPlace() throws {
+        let fixture = try TemplateFixture(config: "accessModifier: public\nfilter:\n  include:\n    tag: [pets]\nnames:\n  schema: {Pet: Animal}\ntemplate: T\n")
+        #expect(fixture.configurationDiagnostics() == [
+            "DIR/openapi-bindgen.yaml:4:5: error: unknown key 'tag' in 'filter.include'; known keys: tags, operations, paths, webhooks, schemas",
+            "DIR/openapi-bindgen.yaml:6:3: error: unknown key 'schema' in 'names'; known keys: schemas, properties, operations",
+            "DIR/openapi-bindgen.yaml:7:1: error: unknown configuration key 'template'; known keys: accessModifier, templates, additionalImports, unknownEnumCases, filter, names, typeOverrides",
+        ])
+    }
+
+    @Test func filterByTagKeepsOnlyWhatTheKeptOperationsReference() throws {
+        let fixture = try TemplateFixture(config: "filter:\n  include: {tags: [stores]}\n")
+        let files = try fixture.generate()
+        let types = try #require(files["Types.swift"])
+        #expect(types.contains("public struct Store:") && types.contains("public struct Person:"))
+        #expect(!types.contains("struct Pet:") && !types.contains("enum PetType") && !types.contains("struct Unused"))
+        let client = try #require(files["Client.swift"])
+        #expect(client.contains("func getStore(") && !client.contains("func listPets("))
+        #expect(files["Webhooks.swift"]?.contains("enum WebhookEvent") == false, "include lists no webhook")
+    }
+
+    @Test func excludeByOperationAndPathAndWebhook() throws {
+        let fixture = try TemplateFixture(config: """
+        filter:
+          exclude:
+            operations: [createPet]
+            paths: ['/stores/*', /health]
+            webhooks: [pet.adopted]
+          include:
+            schemas: [Unused]
+        """)
+        let files = try fixture.generate()
+        let client = try #require(files["Client.swift"])
+        #expect(client.contains("func listPets(") && !client.contains("func createPet(") && !client.contains("func getStore(") && !client.contains("func health("))
+        let types = try #require(files["Types.swift"])
+        #expect(types.contains("public struct Pet:") && types.contains("public struct Unused:") && !types.contains("struct Store:"))
+        #expect(files["Webhooks.swift"]?.contains("enum WebhookEvent") == false)
+    }
+
+    @Test func filterNamesThatMatchNothingAreWarnings() throws {
+        let fixture = try TemplateFixture(config: "filter:\n  include:\n    tags: [pest]\n")
+        let result = try Pipeline.generate(documentPath: fixture.document, configuration: try fixture.configuration())
+        #expect(result.diagnostics.map { $0.description.replacingOccurrences(of: fixture.folder.path, with: "DIR") } == [
+            "DIR/openapi-bindgen.yaml:3:12: warning: filter.include.tags: no operation has the tag 'pest'",
+        ])
+    }
+
+    @Test func renamedSchemaIsFollowedByEveryReference() throws {
+        let fixture = try TemplateFixture(config: """
+        names:
+          schemas: {Pet: Animal, Person: Manager}
+          properties: {Pet.pet_type: species, Store.manager: boss}
+          operations: {listPets: allAnimals}
+        """)
+        let files = try fixture.generate()
+        let types = try #require(files["Types.swift"])
+        #expect(types.contains("public struct Animal: Codable, Hashable, Sendable {"))
+        #expect(types.contains("public var species: PetType?"))
+        #expect(types.contains("case species = \"pet_type\""))
+        #expect(types.contains("public var boss: Manager?"))
+        #expect(types.contains("public struct Manager:"))
+        #expect(!types.contains("struct Pet:"))
+        let client = try #require(files["Client.swift"])
+        #expect(client.contains("public func allAnimals() async throws(BindgenRuntime.ClientError) -> [Animal] {"))
+        #expect(client.contains("public func createPet(_ body: Animal)"))
+        #expect(files["Webhooks.swift"]?.contains("case petAdopted(Animal)") == true)
+    }
+
+    @Test func renamingLeavesANestedTypeOfTheSameNameAlone() throws {
+        let document = petstoreDocument.replacingOccurrences(of: "    Unused:\n", with: "    Status:\n      type: string\n      enum: [open, closed]\n    Unused:\n")
+        let fixture = try TemplateFixture(document: document, config: "names:\n  schemas: {Status: StoreStatus}\n")
+        let types = try #require(try fixture.generate()["Types.swift"])
+        #expect(types.contains("public enum StoreStatus:"))
+        #expect(types.contains("public var status: Status?"), "Pet.status keeps naming the nested Pet.Status")
+    }
+
+    @Test func badOverridesAreErrorsAtTheEntry() throws {
+        let fixture = try TemplateFixture(config: """
+        names:
+          schemas: {Pets: Animal, Store: Person}
+          operations: {listPets: 'list pets'}
+        typeOverrides:
+          schemas: {Nope: Foundation.Decimal}
+        """)
+        #expect(try fixture.failure() == [
+            "DIR/openapi-bindgen.yaml:5:13: error: typeOverrides.schemas: no schema 'Nope' in the document",
+            "DIR/openapi-bindgen.yaml:3:26: error: names.operations: 'list pets' is not a usable Swift method name",
+            "DIR/openapi-bindgen.yaml:2:13: error: names.schemas: no schema 'Pets' in the document",
+            "DIR/openapi-bindgen.yaml:2:34: error: names.schemas: 'Person' is already the name of another type",
+        ])
+    }
+
+    @Test func typeOverrideReplacesTheDeclarationAndEveryUsage() throws {
+        let fixture = try TemplateFixture(config: "typeOverrides:\n  schemas: {Person: MyKit.Person, PetType: Swift.String}\nadditionalImports: [MyKit]\n")
+        let files = try fixture.generate()
+        let types = try #require(files["Types.swift"])
+        #expect(!types.contains("struct Person:") && !types.contains("enum PetType"))
+        #expect(types.contains("public var manager: MyKit.Person?"))
+        #expect(types.contains("public var petType: Swift.String?"))
+        #expect(types.hasPrefix("// Generated by openapi-bindgen from openapi.yaml. Do not edit: change the document and build again.\nimport Foundation\nimport BindgenRuntime\nimport MyKit\n"))
+    }
+}

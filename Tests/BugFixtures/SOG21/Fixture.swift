@@ -1,0 +1,1 @@
+// The generated client of ../shared/specs/bugs/swift-openapi-generator-21.yaml (build plugin output); tested by BugRegressionTests.
