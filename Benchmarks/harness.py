@@ -7,8 +7,9 @@ Benchmarks/.scratch/results.json.
 
 Measurements
 - Wall time: time.perf_counter() around the child process; the median of the runs is reported.
-- Peak memory: ru_maxrss of the child from os.wait4() (the largest resident set of the process and any
-  descendant it waited for, as `/usr/bin/time -f %M` reports it).
+- CPU time: user + sys of the child and its descendants, from os.wait4().
+- Peak memory: `/usr/bin/time -f %M` (ru_maxrss: the largest resident set of the process, or of any
+  descendant it waited for).
 - Generation: our release build and swift-openapi-generator's release build run alternately, A B A B, on
   the same document, each into a fresh folder. Lines are the newline count of all files written.
 - Floor: yaml-scan (YAMLReader.countEvents: libyaml's event scan, no tree) on the same file, as a process,
@@ -36,6 +37,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "Benchmarks")
 SCRATCH = os.path.join(BENCH, ".scratch")
 
+TIME = "/usr/bin/time"
 SOG_CONFIG = "generate:\n  - types\n  - client\naccessModifier: public\n"
 TIMINGS_RE = re.compile(
     r"timings \(ms\): read ([\d.]+) model ([\d.]+) lower ([\d.]+) render ([\d.]+) write ([\d.]+) total ([\d.]+)")
@@ -99,6 +101,13 @@ def frontend_hwm(pid):
 def run(argv, cwd=None, watch_frontends=False, env=None):
     out_path = os.path.join(SCRATCH, "last-stdout-%d.txt" % os.getpid())
     err_path = os.path.join(SCRATCH, "last-stderr-%d.txt" % os.getpid())
+    rss_path = os.path.join(SCRATCH, "last-rss-%d.txt" % os.getpid())
+    # The peak memory comes from /usr/bin/time (-f %M): ru_maxrss of a child that this process forks would
+    # include this Python process's own pages from before the exec.
+    if os.path.exists(TIME):
+        if os.path.exists(rss_path):
+            os.remove(rss_path)
+        argv = [TIME, "-f", "%M", "-o", rss_path] + list(argv)
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         start = time.perf_counter()
         process = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=err, env=env)
@@ -122,7 +131,12 @@ def run(argv, cwd=None, watch_frontends=False, env=None):
         stdout = handle.read().decode("utf-8", "replace")
     with open(err_path, "rb") as handle:
         stderr = handle.read().decode("utf-8", "replace")
-    return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, process.returncode, stdout, stderr, peak[0])
+    rss = usage.ru_maxrss
+    if os.path.exists(rss_path):
+        with open(rss_path) as handle:
+            numbers = [line.strip() for line in handle if line.strip().isdigit()]
+        rss = int(numbers[-1]) if numbers else rss
+    return Sample(wall, usage.ru_utime + usage.ru_stime, rss, process.returncode, stdout, stderr, peak[0])
 
 
 def median(values):
@@ -403,8 +417,14 @@ class Bench:
 
     def go(self):
         args = self.args
-        started = datetime.now(timezone.utc)
-        self.results["started"] = started.strftime("%Y-%m-%d %H:%M UTC")
+        if args.resume_compile:
+            saved = self.results.get("arguments", {})
+            for key in ("runs", "debug_runs", "quick", "operations", "command", "revision"):
+                if key in saved:
+                    setattr(args, key, saved[key])
+            self.compile_phase()
+            return self.finish()
+        self.results["started"] = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
         self.results["load_start"] = os.getloadavg()
         items = self.inputs()
         self.results["arguments"] = {key: getattr(args, key) for key in ("runs", "debug_runs", "compile_runs", "quick", "operations", "command", "revision")}
@@ -419,13 +439,22 @@ class Bench:
             self.debug_generator(name, document, args.debug_runs)
             self.save()
         if not args.skip_compile:
-            for name in args.compile:
-                result = self.compile_pair(name, args.compile_runs)
-                if result and result["errors"]:
-                    operations = int(name.split("-")[1]) if name.startswith("synthetic-") else None
-                    if operations:
-                        self.variant(name, operations, args.runs, args.compile_runs)
-                self.save()
+            self.compile_phase()
+        self.finish()
+
+    def compile_phase(self):
+        args = self.args
+        for name in args.compile:
+            result = self.compile_pair(name, args.compile_runs)
+            if result and result["errors"]:
+                operations = int(name.split("-")[1]) if name.startswith("synthetic-") else None
+                if operations:
+                    self.variant(name, operations, args.runs, args.compile_runs)
+            self.save()
+        self.results["arguments"]["compile_runs"] = args.compile_runs
+
+    def finish(self):
+        args = self.args
         self.results["load_end"] = os.getloadavg()
         self.results["finished"] = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
         self.save()
@@ -515,7 +544,7 @@ class Report:
 
         # Generation table
         w("## Generation\n")
-        w("Median wall time of the whole process (including start-up and writing the files), peak resident memory (ru_maxrss), "
+        w("Median wall time of the whole process (including start-up and writing the files), peak resident memory (`/usr/bin/time -f %M`), "
           "lines of Swift written. *Speed-up* is swift-openapi-generator's time divided by ours; *vs floor* is our time divided by "
           "the bare libyaml scan process on the same file.\n")
         w("| input | size | ops | openapi-bindgen | swift-openapi-generator | speed-up | peak mem (ours / theirs) | mem ratio | lines (ours / theirs) | libyaml scan (process / in-process) | vs floor |")
@@ -623,7 +652,7 @@ class Report:
         # Compile
         w("## Compiling the generated code (debug, `swift build -c debug --target G_<input>`, same flags for both)\n")
         w("Dependencies (BindgenRuntime / swift-openapi-runtime) are built first and not counted. *Compiler peak* is the "
-          "largest VmHWM of a swift-frontend process; *build peak* is ru_maxrss over the whole `swift build` process tree "
+          "largest VmHWM of a swift-frontend process; *build peak* is `/usr/bin/time -f %M` over the whole `swift build` process tree "
           "(SwiftPM itself included).\n")
         w("| input | ours: wall | theirs: wall | ours / theirs | CPU (ours / theirs) | compiler peak (ours / theirs) | build peak (ours / theirs) | lines (ours / theirs) |")
         w("|---|---|---|---|---|---|---|---|")
@@ -730,6 +759,8 @@ def main(argv):
     parser.add_argument("--skip-compile", action="store_true")
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--report-only", action="store_true", help="rewrite the report from Benchmarks/.scratch/results.json")
+    parser.add_argument("--resume-compile", action="store_true",
+                        help="keep the generation numbers of Benchmarks/.scratch/results.json, redo the compile phase")
     parser.add_argument("--report", default=os.path.join(ROOT, "BENCHMARKS.md"))
     parser.add_argument("--command", default="bash Benchmarks/run.sh")
     parser.add_argument("--revision", default="unknown")
@@ -749,7 +780,13 @@ def main(argv):
     missing = [name for name in ("ours", "ours_debug", "sog", "scan", "stripe") if not getattr(args, name)]
     if missing:
         parser.error("missing --" + ", --".join(name.replace("_", "-") for name in missing))
-    Bench(args).go()
+    bench = Bench(args)
+    if args.resume_compile:
+        with open(os.path.join(SCRATCH, "results.json")) as handle:
+            bench.results = json.load(handle)
+        bench.results["compile"], bench.results["variants"], bench.results["variant_attempts"] = {}, {}, {}
+        bench.results["failures"] = [f for f in bench.results["failures"] if "compile" not in f]
+    bench.go()
 
 if __name__ == "__main__":
     main(sys.argv[1:])

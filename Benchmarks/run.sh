@@ -51,10 +51,11 @@ mkdir -p "$SCRATCH"
 SNAPSHOT="$SCRATCH/snapshot"
 mkdir -p "$SNAPSHOT"
 find "$SNAPSHOT" -mindepth 1 -maxdepth 1 ! -name '.build*' -exec rm -rf {} +
-# (Folders are listed too: a target folder whose files are all still untracked-and-ignored or not yet written
-# must exist for the manifest to load.)
+# Symbolic links are copied as the files they point to (the bug fixtures link to documents outside the
+# repository by relative paths, which would dangle in the copy). Folders are listed too: a target folder
+# whose files are not written yet must exist for the manifest to load.
 (cd "$ROOT" && { git ls-files -z -co --exclude-standard; find Sources Tests Plugins -type d -print0; } \
-    | tar --null --no-recursion -T - -cf -) | tar -xf - -C "$SNAPSHOT"
+    | tar --null --no-recursion --dereference --ignore-failed-read -T - -cf - 2>/dev/null) | tar -xf - -C "$SNAPSHOT"
 REVISION="$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [ -n "$(cd "$ROOT" && git status --porcelain --untracked-files=no 2>/dev/null)" ]; then REVISION="$REVISION + uncommitted changes"; fi
 cd "$SNAPSHOT"

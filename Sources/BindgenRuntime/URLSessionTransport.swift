@@ -19,6 +19,12 @@ public import FoundationNetworking
 /// - URLSession merges repeated response header fields into one comma-separated field, so
 ///   ``APIResponse/headerFields`` holds one field per name, sorted by name.
 /// - Task cancellation cancels the underlying `URLSessionTask`.
+/// - On Linux, each request with a body goes on a new session made from ``session``'s
+///   configuration (its delegate is not carried over), with `Connection: close`, so that it always
+///   has a connection of its own: when a server drops a kept-alive connection under a request with
+///   a body, libcurl tries to send it again on a new connection and, unable to rewind the body,
+///   waits until the timeout. On a fresh connection the drop fails the attempt at once, and
+///   ``APIClient`` retries it.
 public struct URLSessionTransport: ClientTransport {
     /// The session requests are sent on.
     public let session: URLSession
@@ -35,19 +41,35 @@ public struct URLSessionTransport: ClientTransport {
     public func send(_ request: HTTPRequest, body: TransportBody?, timeout: Duration?) async throws -> (HTTPResponse, Data) {
         let urlRequest = try Self.urlRequest(for: request, timeout: timeout)
         try Task.checkCancellation()
+        guard let body else {
+            let (data, response) = try await session.data(for: urlRequest)
+            return (try Self.checkedHTTPResponse(response), data)
+        }
+        #if canImport(FoundationNetworking)
+        var bodyRequest = urlRequest
+        bodyRequest.setValue("close", forHTTPHeaderField: "Connection")
+        let bodySession = URLSession(configuration: session.configuration)
+        defer { bodySession.finishTasksAndInvalidate() }
+        #else
+        let bodyRequest = urlRequest
+        let bodySession = session
+        #endif
         let (data, response): (Data, URLResponse)
         switch body {
-        case nil:
-            (data, response) = try await session.data(for: urlRequest)
         case .data(let bytes):
-            (data, response) = try await session.upload(for: urlRequest, from: bytes)
+            (data, response) = try await bodySession.upload(for: bodyRequest, from: bytes)
         case .file(let fileURL):
-            (data, response) = try await session.upload(for: urlRequest, fromFile: fileURL)
+            (data, response) = try await bodySession.upload(for: bodyRequest, fromFile: fileURL)
         }
+        return (try Self.checkedHTTPResponse(response), data)
+    }
+
+    /// The HTTPTypes response, or `URLError(.badServerResponse)` when `response` is not HTTP.
+    private static func checkedHTTPResponse(_ response: URLResponse) throws -> HTTPResponse {
         guard let httpResponse = response as? HTTPURLResponse else {
             throw URLError(.badServerResponse)
         }
-        return (Self.httpResponse(from: httpResponse), data)
+        return Self.httpResponse(from: httpResponse)
     }
 
     /// Converts an HTTPTypes request into a `URLRequest`. Repeated fields are joined with `, `

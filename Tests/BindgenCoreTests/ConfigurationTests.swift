@@ -79,6 +79,13 @@ import Testing
         #expect(types.contains("public var status: Status?"), "Pet.status keeps naming the nested Pet.Status")
     }
 
+    @Test func aNewNameMayNotBeHiddenByANestedType() throws {
+        let fixture = try TemplateFixture(config: "names:\n  schemas: {Person: Status}\n")
+        #expect(try fixture.failure() == [
+            "DIR/openapi-bindgen.yaml:2:21: error: names.schemas: 'Status' is the name of a nested type, which would hide it where that type is used",
+        ])
+    }
+
     @Test func badOverridesAreErrorsAtTheEntry() throws {
         let fixture = try TemplateFixture(config: """
         names:

@@ -34,6 +34,14 @@ public struct NameOverrides: Sendable {
     private func renameSchemas(in model: inout RenderModel, diagnostics: DiagnosticCollector) {
         var replacements: [String: String] = [:]
         var taken = Set(model.types.map(\.name))
+        var nestedNames: Set<String> = []
+        func collectNested(_ declaration: TypeDeclaration) {
+            for child in declaration.nested {
+                nestedNames.insert(child.name)
+                collectNested(child)
+            }
+        }
+        model.types.forEach(collectNested)
         for entry in schemas {
             let new = entry.value.text
             guard let index = ModelLookup.typeIndex(entry.key.text, in: model.types) else {
@@ -47,6 +55,10 @@ public struct NameOverrides: Sendable {
             let old = model.types[index].name
             guard new == old || !taken.contains(new) else {
                 diagnostics.error("names.schemas: '\(new)' is already the name of another type", at: entry.value.location)
+                continue
+            }
+            guard !nestedNames.contains(new) else {
+                diagnostics.error("names.schemas: '\(new)' is the name of a nested type, which would hide it where that type is used", at: entry.value.location)
                 continue
             }
             taken.remove(old)

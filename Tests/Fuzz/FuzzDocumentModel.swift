@@ -1,5 +1,3 @@
-import OpenAPIModel
-import YAMLSource
 
 /// libFuzzer entry point: any bytes go through the YAML reader and, when they parse, through the document model
 /// (version check, paths, parameters, schemas, `$ref` resolution inside the input). A crash, a hang or a sanitizer
