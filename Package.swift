@@ -121,6 +121,7 @@ let package = Package(
             dependencies: [
                 "BindgenAsyncHTTPClient", "BindgenRuntime", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "CertyneoCLITests", dependencies: ["CertyneoCLI", "Certyneo", "CertyneoSandbox", "BindgenRuntime"]),

@@ -26,6 +26,9 @@ EXAMPLE="$COPY/Examples/PetstoreTemplates"
 TEMPLATES="$EXAMPLE/Sources/PetstoreAPI/Templates"
 cd "$EXAMPLE"
 
+# Files an earlier run's added template generated stay in the plugin's output folder: start without them.
+rm -rf "$SCRATCH/plugins/outputs/petstoretemplates"
+
 build() { swift build --scratch-path "$SCRATCH" -v 2>&1; }
 fail() { echo "examples: FAIL: $*" >&2; exit 1; }
 ran_generator() { grep -q "openapi-bindgen-tool generate .*PetstoreAPI/openapi.yaml"; }
@@ -43,7 +46,7 @@ grep -q "^petstore-demo: ok$" <<<"$demo" || fail "petstore-demo did not finish"
 GENERATED="$(find "$SCRATCH/plugins/outputs" -path "*PetstoreAPI/destination/OpenAPIBindgenPlugin/GeneratedSources" -type d | head -1)"
 [[ -n "$GENERATED" ]] || fail "no generated sources folder"
 [[ "$(cd "$GENERATED" && ls *.swift | tr '\n' ' ')" == "Client.swift Endpoint.swift Fixtures.swift TagAPIs.swift Types.swift Webhooks.swift " ]] \
-    || fail "unexpected generated files: $(ls "$GENERATED")"
+    || fail "unexpected generated files: $(ls "$GENERATED" | tr '\n' ' ')"
 grep -q "AuditEntry" "$GENERATED/Types.swift" && fail "the filter did not drop the admin-only schema"
 echo "examples: build and run → Identifiable, fixtures, per-tag file, filter and names as configured"
 

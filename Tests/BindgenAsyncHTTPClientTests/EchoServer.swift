@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import NIOCore
 
 /// A small Hummingbird server on 127.0.0.1 for the shared transport suite.
@@ -84,10 +85,14 @@ final class EchoServer: Sendable {
             return Response(status: .serviceUnavailable)
         }
         let (bound, continuation) = AsyncStream<Int>.makeStream()
+        // Dropped connections make Hummingbird log shutdown errors; they are expected here.
+        var logger = Logger(label: "echo")
+        logger.logLevel = .critical
         let application = Application(
             router: router,
             configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: "echo"),
-            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) })
+            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
+            logger: logger)
         let task = Task { try await application.runService(gracefulShutdownSignals: []) }
         var port = 0
         for await value in bound {

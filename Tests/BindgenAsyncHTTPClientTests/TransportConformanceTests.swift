@@ -1,28 +1,10 @@
 import BindgenAsyncHTTPClient
 import BindgenRuntime
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
 import Testing
-
-/// The transports every test below runs against.
-enum TransportKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
-    case urlSession
-    case asyncHTTPClient
-
-    var testDescription: String { rawValue }
-
-    func make() -> any ClientTransport {
-        switch self {
-        case .urlSession: URLSessionTransport(session: URLSession(configuration: .ephemeral))
-        case .asyncHTTPClient: AsyncHTTPClientTransport()
-        }
-    }
-}
 
 /// One suite, both transports: the behaviour ``APIClient`` relies on.
 @Suite("Shared transport suite (URLSession and AsyncHTTPClient) against a loopback server")
@@ -212,6 +194,28 @@ struct TransportConformanceTests {
         }
     }
 
+    @Test(arguments: TransportKind.allCases)
+    func aDroppedRequestWithABodyAfterEarlierExchangesFailsAtOnce(kind: TransportKind) async throws {
+        try await withServer { server in
+            let apiClient = client(kind, server, timeout: .seconds(60))
+            for method in [HTTPMethod.get, .post] {
+                var warm = APIRequest(operationID: "warm", method: method, pathTemplate: "/echo/w", path: "/echo/w")
+                if method == .post { warm.body = .json(Data("{}".utf8)) }
+                _ = try await apiClient.send(warm)
+            }
+            var post = APIRequest(operationID: "drop", method: .post, pathTemplate: "/drop", path: "/drop")
+            post.body = .json(Data(#"{"a":1}"#.utf8))
+            let start = ContinuousClock.now
+            let error = await #expect(throws: ClientError.self) { try await apiClient.send(post) }
+            guard case .transport("drop", _)? = error else {
+                Issue.record("expected .transport, got \(String(describing: error))")
+                return
+            }
+            // Not the 60 s timeout: libcurl must not be left waiting to resend the body.
+            #expect(ContinuousClock.now - start < .seconds(30))
+        }
+    }
+
     @Test(arguments: TransportKind.allCases, ["503", "drop"])
     func aRetriedUploadIsStreamedAgainFromDiskWithTheSameIdempotencyKey(kind: TransportKind, failure: String) async throws {
         try await withServer { server in
@@ -232,22 +236,4 @@ struct TransportConformanceTests {
             #expect(seen[0].idempotencyKey != nil && seen[0].idempotencyKey == seen[1].idempotencyKey)
         }
     }
-}
-
-/// A TCP port on 127.0.0.1 that nothing listens on: bound to get a free number, then closed.
-func freePort() throws -> Int {
-    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard descriptor >= 0 else { throw POSIXError(.EBADF) }
-    defer { close(descriptor) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafeMutablePointer(to: &address) { pointer in
-        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-            bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0
-        }
-    }
-    guard bound else { throw POSIXError(.EADDRINUSE) }
-    return Int(UInt16(bigEndian: address.sin_port))
 }

@@ -1,4 +1,4 @@
-import BindgenRuntime
+@testable import BindgenRuntime
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -159,6 +159,23 @@ struct RetryBehaviourTests {
         #expect(ContinuousClock.now - start < .seconds(60))
     }
 
+    @Test func cancellationDuringARateLimitWaitGivesTheTokenBack() async throws {
+        let transport = ScriptedTransport([.status(200)])
+        let clock = StuckClock()
+        let limiter = ClientRateLimiter(.init(capacity: 1, refillPerMinute: 60))
+        let client = try scriptedClient(transport, clock: clock) { $0.rateLimiter = limiter }
+        _ = try await client.send(apiRequest(.get))
+        let task = Task { try await client.send(apiRequest(.get)) }
+        for await _ in clock.started { break }
+        task.cancel()
+        guard case .failure(ClientError.cancelled("op")) = await task.result else {
+            Issue.record("expected .cancelled")
+            return
+        }
+        #expect(transport.attempts.count == 1)
+        #expect(await limiter.tokens(key: "bearer:sk_test_secret", now: .zero) == 0)
+    }
+
     @Test func aCancelledTaskSendsNothing() async throws {
         let transport = ScriptedTransport([.status(200)])
         let client = try scriptedClient(transport)
@@ -203,9 +220,11 @@ struct RetryBehaviourTests {
     @Test func perCallSettingsThroughWithLeaveTheOriginalAlone() async throws {
         let transport = ScriptedTransport([.status(503)])
         let client = try scriptedClient(transport)
-        _ = try await client.with { $0.retryPolicy = .none }.send(apiRequest(.get))
+        _ = try await client.with { $0.retryPolicy = .none; $0.timeout = .seconds(3) }.send(apiRequest(.get))
         #expect(transport.attempts.count == 1)
+        #expect(transport.attempts[0].timeout == .seconds(3))
         _ = try await client.send(apiRequest(.get))
         #expect(transport.attempts.count == 4)
+        #expect(transport.attempts[1].timeout == nil)
     }
 }

@@ -3,9 +3,6 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-#if canImport(Glibc)
-import Glibc
-#endif
 import Testing
 
 #if os(Linux)
@@ -82,116 +79,6 @@ struct UploadMemoryTests {
             written += part.count
             if written == part.count { chunk.replaceSubrange(0..<9, with: Data(repeating: 0x20, count: 9)) }
         }
-    }
-}
-
-/// Resident memory of this process, from `/proc/self/status`, in bytes.
-enum ResidentMemory {
-    static func current() -> Int? { field("VmRSS") }
-    static func peak() -> Int? { field("VmHWM") }
-
-    /// Resets `VmHWM` to the current resident size (Linux ≥ 4.0).
-    static func resetPeak() -> Bool {
-        guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return false }
-        defer { try? handle.close() }
-        return (try? handle.write(contentsOf: Data("5".utf8))) != nil
-    }
-
-    private static func field(_ name: String) -> Int? {
-        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
-        for line in text.split(separator: "\n") where line.hasPrefix(name + ":") {
-            let digits = line.dropFirst(name.count + 1).filter(\.isNumber)
-            return Int(digits).map { $0 * 1024 }
-        }
-        return nil
-    }
-
-    /// Samples `VmRSS` every 2 ms on a thread until stopped; returns the largest value seen.
-    final class Sampler: @unchecked Sendable {
-        private let lock = NSLock()
-        private var largest = 0
-        private var running = true
-        private let done = DispatchSemaphore(value: 0)
-
-        init() {
-            Thread { [self] in
-                while lock.withLock({ running }) {
-                    let value = ResidentMemory.current() ?? 0
-                    lock.withLock { largest = max(largest, value) }
-                    usleep(2_000)
-                }
-                done.signal()
-            }.start()
-        }
-
-        func stop() -> Int {
-            lock.withLock { running = false }
-            done.wait()
-            return lock.withLock { largest }
-        }
-    }
-}
-
-/// A one-connection HTTP/1.1 server that reads a request body and throws it away, answering
-/// `201 Created`; it never holds more than 64 KiB of it.
-final class DiscardingServer: @unchecked Sendable {
-    let port: UInt16
-    private let listener: Int32
-    private let lock = NSLock()
-    private var received = 0
-    private let finished = DispatchSemaphore(value: 0)
-
-    init() throws {
-        let descriptor = try Socket.listenOnLoopback()
-        listener = descriptor.fd
-        port = descriptor.port
-        Thread { [self] in serve() }.start()
-    }
-
-    var receivedBodyBytes: Int { lock.withLock { received } }
-
-    func waitUntilFinished(seconds: Double = 60) {
-        if finished.wait(timeout: .now() + seconds) == .success { finished.signal() }
-    }
-
-    private func serve() {
-        defer {
-            Socket.closeDescriptor(listener)
-            finished.signal()
-        }
-        guard Socket.waitReadable(listener, milliseconds: 60_000) else { return }
-        let connection = accept(listener, nil, nil)
-        guard connection >= 0 else { return }
-        defer { Socket.closeDescriptor(connection) }
-        var head = Data()
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        var bodyStart = Data()
-        while true {
-            guard Socket.waitReadable(connection, milliseconds: 30_000) else { return }
-            let count = recv(connection, &buffer, buffer.count, 0)
-            guard count > 0 else { return }
-            head.append(contentsOf: buffer[0..<count])
-            if let range = head.range(of: Data("\r\n\r\n".utf8)) {
-                bodyStart = head[range.upperBound...]
-                head = head[..<range.lowerBound]
-                break
-            }
-        }
-        let text = String(decoding: head, as: UTF8.self).lowercased()
-        let length = text.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
-            .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
-        if text.contains("expect: 100-continue") {
-            Socket.writeAll(connection, Data("HTTP/1.1 100 Continue\r\n\r\n".utf8))
-        }
-        var total = bodyStart.count
-        while total < length {
-            guard Socket.waitReadable(connection, milliseconds: 30_000) else { return }
-            let count = recv(connection, &buffer, buffer.count, 0)
-            guard count > 0 else { return }
-            total += count
-        }
-        lock.withLock { received = total }
-        Socket.writeAll(connection, Data("HTTP/1.1 201 Created\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8))
     }
 }
 #endif

@@ -4,7 +4,8 @@ import Hummingbird
 import Logging
 
 /// Answers every request: routing (404/405), Bearer authentication (401), rate limiting (429),
-/// body limits (413), idempotent replays, problem rendering and the `X-Request-Id` header.
+/// body limits (413), idempotent replays, problem rendering and the `X-Request-Id` header; injects
+/// the configured faults (``SandboxConfiguration/FaultInjection``) and counts the answers.
 struct SandboxResponder: HTTPResponder {
     typealias Context = SandboxRequestContext
 
