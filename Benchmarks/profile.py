@@ -78,13 +78,15 @@ def main(argv):
     out_file = os.path.join(SCRATCH, "profile", "callgrind-%s.out" % base)
     output = os.path.join(SCRATCH, "profile", "out-" + base)
     subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out_file, args.binary, "generate",
-                    args.document, "--output-directory", output, "--quiet", "--timings"], check=True)
+                    args.document, "--output-directory", output, "--quiet", "--timings"], check=True, stdout=sys.stderr)
     total = subprocess.run(["callgrind_annotate", out_file], capture_output=True, text=True).stdout
     match = re.search(r"([\d,]+) \(100.0%\)\s+PROGRAM TOTALS", total)
     print("# callgrind profile of openapi-bindgen (release) on %s\n" % os.path.basename(args.document))
     if match:
         print("Total: %s instructions.\n" % match.group(1))
     print("## Inclusive\n")
+    print("A function and everything it calls. Recursive functions (the Mustache renderer, the schema parser) are\n"
+          "over-counted by callgrind's inclusive cost; `--timings` gives the reliable split between stages.\n")
     print(table(out_file, True, args.top))
     print("\n## Self\n")
     print(table(out_file, False, args.top))
