@@ -11,6 +11,8 @@ ROOT="$(pwd)"
 COPY="$(mktemp -d)/certyneo-swift"
 SCRATCH="${PLUGIN_CHECK_SCRATCH:-$ROOT/.build-plugincheck}"
 mkdir -p "$COPY"
+# The bug-fixture targets reach ../shared/specs through relative symlinks: give the copy the same neighbour.
+if [[ -d "$ROOT/../shared" ]]; then ln -s "$(cd "$ROOT/../shared" && pwd)" "$(dirname "$COPY")/shared"; fi
 git ls-files -z | (cd "$ROOT" && xargs -0 tar cf -) | (cd "$COPY" && tar xf -)
 cd "$COPY"
 build() { swift build --scratch-path "$SCRATCH" --target Certyneo -v 2>&1; }
