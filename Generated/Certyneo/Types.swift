@@ -100,7 +100,7 @@ public struct DocumentList: Codable, Hashable, Sendable {
 /// What a recipient does with the envelope.
 ///
 /// - Remark: Generated from `#/components/schemas/RecipientRole`.
-public enum RecipientRole: Swift.RawRepresentable, Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.CaseIterable, BindgenRuntime.ParameterValue {
+public enum RecipientRole: BindgenRuntime.SchemaEnum {
     case signer
     case approver
     case cc
@@ -132,23 +132,12 @@ public enum RecipientRole: Swift.RawRepresentable, Swift.Codable, Swift.Hashable
         case .unknown(let value): value
         }
     }
-
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let raw = try container.decode(Swift.String.self)
-        self.init(rawValue: raw)
-    }
-
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 /// Where a recipient stands. `PENDING` until invited, `NOTIFIED` once invited, then `SIGNED` or `DECLINED`; cc and viewer recipients stay `NOTIFIED`.
 ///
 /// - Remark: Generated from `#/components/schemas/RecipientStatus`.
-public enum RecipientStatus: Swift.RawRepresentable, Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.CaseIterable, BindgenRuntime.ParameterValue {
+public enum RecipientStatus: BindgenRuntime.SchemaEnum {
     case pending
     case notified
     case signed
@@ -179,17 +168,6 @@ public enum RecipientStatus: Swift.RawRepresentable, Swift.Codable, Swift.Hashab
         case .declined: "DECLINED"
         case .unknown(let value): value
         }
-    }
-
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let raw = try container.decode(Swift.String.self)
-        self.init(rawValue: raw)
-    }
-
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
     }
 }
 
@@ -284,7 +262,7 @@ public struct Recipient: Codable, Hashable, Sendable {
 /// Only a `DRAFT` can be updated or deleted.
 ///
 /// - Remark: Generated from `#/components/schemas/EnvelopeStatus`.
-public enum EnvelopeStatus: Swift.RawRepresentable, Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.CaseIterable, BindgenRuntime.ParameterValue {
+public enum EnvelopeStatus: BindgenRuntime.SchemaEnum {
     case draft
     case sent
     case completed
@@ -321,17 +299,6 @@ public enum EnvelopeStatus: Swift.RawRepresentable, Swift.Codable, Swift.Hashabl
         case .voided: "VOIDED"
         case .unknown(let value): value
         }
-    }
-
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let raw = try container.decode(Swift.String.self)
-        self.init(rawValue: raw)
-    }
-
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
     }
 }
 
@@ -488,7 +455,7 @@ public struct EnvelopeList: Codable, Hashable, Sendable {
 /// A kind of event a webhook can subscribe to.
 ///
 /// - Remark: Generated from `#/components/schemas/WebhookEventType`.
-public enum WebhookEventType: Swift.RawRepresentable, Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.CaseIterable, BindgenRuntime.ParameterValue {
+public enum WebhookEventType: BindgenRuntime.SchemaEnum {
     case envelopeCreated
     case envelopeSent
     case envelopeCompleted
@@ -522,17 +489,6 @@ public enum WebhookEventType: Swift.RawRepresentable, Swift.Codable, Swift.Hasha
         case .envelopeVoided: "envelope.voided"
         case .unknown(let value): value
         }
-    }
-
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let raw = try container.decode(Swift.String.self)
-        self.init(rawValue: raw)
-    }
-
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
     }
 }
 
@@ -618,7 +574,7 @@ public struct WebhookList: Codable, Hashable, Sendable {
 }
 
 /// - Remark: Generated from `#/components/schemas/APIKeyEnvironment`.
-public enum APIKeyEnvironment: Swift.RawRepresentable, Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.CaseIterable, BindgenRuntime.ParameterValue {
+public enum APIKeyEnvironment: BindgenRuntime.SchemaEnum {
     case test
     case live
     /// A value this version of the client does not know, kept as received so nothing is lost.
@@ -643,17 +599,6 @@ public enum APIKeyEnvironment: Swift.RawRepresentable, Swift.Codable, Swift.Hash
         case .live: "live"
         case .unknown(let value): value
         }
-    }
-
-    public init(from decoder: any Swift.Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let raw = try container.decode(Swift.String.self)
-        self.init(rawValue: raw)
-    }
-
-    public func encode(to encoder: any Swift.Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
     }
 }
 

@@ -13,8 +13,12 @@ struct GenerateBindingsPlugin: CommandPlugin {
         let names = extractor.extractOption(named: "target")
         let tool = try context.tool(named: "openapi-bindgen")
         let candidates = context.package.targets.compactMap { $0 as? SourceModuleTarget }
+        // Without --target: every target holding a document, except fixtures kept under Tests/.
+        let testsFolder = context.package.directoryURL.appending(path: "Tests").standardizedFileURL.path + "/"
         let selected = candidates.filter { target in
-            names.isEmpty ? target.sourceFiles.contains { ["openapi.yaml", "openapi.yml", "openapi.json"].contains($0.url.lastPathComponent) } : names.contains(target.name)
+            guard names.isEmpty else { return names.contains(target.name) }
+            let holdsDocument = target.sourceFiles.contains { ["openapi.yaml", "openapi.yml", "openapi.json"].contains($0.url.lastPathComponent) }
+            return holdsDocument && !URL(fileURLWithPath: target.directory.string).standardizedFileURL.path.hasPrefix(testsFolder)
         }
         guard !selected.isEmpty else {
             throw CommandError("no target holds an OpenAPI document" + (names.isEmpty ? "" : " among \(names.joined(separator: ", "))"))

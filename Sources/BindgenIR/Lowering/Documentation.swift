@@ -26,8 +26,15 @@ enum Documentation {
 
     /// Splits text into lines and drops trailing blank ones.
     static func split(_ text: String) -> [String] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            String(line.reversed().drop { $0 == " " || $0 == "\r" || $0 == "\t" }.reversed())
+        var lines: [String] = []
+        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            var end = line.endIndex
+            while end > line.startIndex {
+                let byte = line[line.index(before: end)]
+                guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\t") else { break }
+                end = line.index(before: end)
+            }
+            lines.append(String(decoding: line[line.startIndex..<end], as: UTF8.self))
         }
         while lines.last?.isEmpty == true { lines.removeLast() }
         return lines

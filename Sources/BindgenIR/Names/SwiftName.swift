@@ -20,6 +20,7 @@ public enum SwiftName {
     /// Splits a spec string into words at separators, case changes and digit boundaries.
     /// `"envelope.created"` → `["envelope", "created"]`, `"APIKeyList"` → `["API", "Key", "List"]`.
     static func words(_ text: String) -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(text) }
         var words: [String] = []
         var current = ""
         let chars = Array(text)
@@ -43,6 +44,36 @@ public enum SwiftName {
             current.append(char)
         }
         flush()
+        return words
+    }
+
+    /// ``words(_:)`` for ASCII text, on bytes (the same rules: ASCII letters and digits are word characters).
+    private static func asciiWords(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+        func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        var words: [String] = []
+        var start = -1
+        for index in bytes.indices {
+            let byte = bytes[index]
+            guard isUpper(byte) || isLower(byte) || isDigit(byte) else {
+                if start >= 0 { words.append(String(decoding: bytes[start..<index], as: UTF8.self)) }
+                start = -1
+                continue
+            }
+            if start >= 0 {
+                let last = bytes[index - 1]
+                let nextIsLower = index + 1 < bytes.count && isLower(bytes[index + 1])
+                if (isLower(last) && isUpper(byte)) || (isUpper(last) && isUpper(byte) && nextIsLower) {
+                    words.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                    start = index
+                }
+            } else {
+                start = index
+            }
+        }
+        if start >= 0 { words.append(String(decoding: bytes[start...], as: UTF8.self)) }
         return words
     }
 
@@ -106,7 +137,11 @@ public enum SwiftName {
 
     /// Keeps letters, digits and `_`; other characters (which `words` removes anyway) become `_`.
     static func asciiIdentifier(_ name: String) -> String {
-        String(name.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" })
+        let isPlain = name.utf8.allSatisfy { byte in
+            (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
+        }
+        if isPlain { return name }
+        return String(name.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" })
     }
 }
 

@@ -26,6 +26,8 @@ public enum SwiftSpelling {
     /// A Swift string literal with everything that could end or bend it escaped: `"`, `\`, control
     /// characters (so `\(` can never start an interpolation and a newline can never end the line).
     public static func stringLiteral(_ text: String) -> String {
+        let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+        if plain { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -55,14 +57,19 @@ public enum SwiftSpelling {
     /// gets its own `///`, and carriage returns or other line separators are replaced by spaces.
     public static func docComment(_ lines: [String]) -> [String] {
         lines.map { line in
-            let cleaned = String(line.unicodeScalars.map { scalar -> Character in
+            // Fast path: printable ASCII (and tabs) needs no cleaning.
+            if line.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }) {
+                return line.isEmpty ? "///" : "/// " + line
+            }
+            var cleaned = String.UnicodeScalarView()
+            for scalar in line.unicodeScalars {
                 switch scalar.value {
-                case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: " "
-                case 0..<0x20 where scalar != "\t": " "
-                default: Character(scalar)
+                case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: cleaned.append(" ")
+                case 0..<0x20 where scalar != "\t": cleaned.append(" ")
+                default: cleaned.append(scalar)
                 }
-            })
-            return cleaned.isEmpty ? "///" : "/// " + cleaned
+            }
+            return cleaned.isEmpty ? "///" : "/// " + String(cleaned)
         }
     }
 

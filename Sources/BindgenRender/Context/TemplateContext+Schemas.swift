@@ -143,9 +143,23 @@ extension TemplateContext {
             kind = "optional"   // not reached: `unwrapped` removed the one level there can be
         }
         info["kind"] = kind
-        let flag = ["string": "isString", "integer": "isInteger", "double": "isDouble", "float": "isFloat", "bool": "isBool",
-                    "date": "isDate", "data": "isData", "url": "isURL", "uuid": "isUUID", "jsonValue": "isJSONValue",
-                    "file": "isFile", "named": "isNamed", "array": "isArray", "dictionary": "isDictionary"][kind]
+        let flag: String? = switch base {
+        case .string: "isString"
+        case .integer: "isInteger"
+        case .double: "isDouble"
+        case .float: "isFloat"
+        case .bool: "isBool"
+        case .date: "isDate"
+        case .data: "isData"
+        case .url: "isURL"
+        case .uuid: "isUUID"
+        case .jsonValue: "isJSONValue"
+        case .file: "isFile"
+        case .named: "isNamed"
+        case .array: "isArray"
+        case .dictionary: "isDictionary"
+        case .optional: nil
+        }
         if let flag { info[flag] = true }
         return info
     }

@@ -68,7 +68,10 @@ public struct TemplateContext {
 
     /// The document-scope context: the root of every document-scope template, and the outer context of
     /// every per-item rendering.
-    public func document() -> [String: Any] {
+    ///
+    /// - Parameter lazy: When `true` (rendering), `schemas` is a list that builds each schema's context as a
+    ///   template reaches it; when `false` (`dump-context`, tests), every value is a plain array or dictionary.
+    public func document(lazy: Bool = false) -> [String: Any] {
         let servers = model.servers.enumerated().map { index, server -> [String: Any] in
             ["url": server.url, "urlLiteral": SwiftSpelling.stringLiteral(server.url), "description": server.description ?? "",
              "isFirst": index == 0, "isLast": index == model.servers.count - 1]
@@ -95,12 +98,14 @@ public struct TemplateContext {
             ]
         }
         let operations = Self.positioned(model.operations.map(operation))
-        let schemas = model.types.enumerated().map { index, declaration in
-            var context = type(declaration, parents: [])
+        let types = model.types
+        let lazySchemas = LazyContextList(count: types.count) { index in
+            var context = type(types[index], parents: [])
             context["isFirst"] = index == 0
-            context["isLast"] = index == model.types.count - 1
+            context["isLast"] = index == types.count - 1
             return context
         }
+        let schemas: Any = lazy ? lazySchemas : lazySchemas.materialized
         let tags = tags(operations: operations)
         let defaultServer = model.servers.first?.url ?? "http://localhost"
         return [
@@ -119,7 +124,7 @@ public struct TemplateContext {
             "defaultServerURLLiteral": SwiftSpelling.stringLiteral(defaultServer),
             "auth": auth,
             "schemas": schemas,
-            "hasSchemas": !schemas.isEmpty,
+            "hasSchemas": !types.isEmpty,
             "operations": operations,
             "hasOperations": !operations.isEmpty,
             "tags": tags,

@@ -32,7 +32,7 @@ public struct Renderer {
     /// - Throws: ``TemplateError`` for a broken template.
     public func render(_ model: RenderModel) throws(TemplateError) -> [GeneratedFile] {
         let library = try templates.library()
-        let document = TemplateContext(model: model, options: options).document()
+        let document = TemplateContext(model: model, options: options).document(lazy: true)
         return try templates.outputs.map { output throws(TemplateError) in
             GeneratedFile(name: output.fileName, contents: Self.tidy(try render(output, document: document, library: library)))
         }
@@ -47,7 +47,7 @@ public struct Renderer {
             return text
         }
         var parts = [library.render(document, withTemplate: "fileHeader") ?? ""]
-        let items = document[key] as? [[String: Any]] ?? []
+        let items: any Sequence<[String: Any]> = (document[key] as? LazyContextList) ?? (document[key] as? [[String: Any]] ?? [])
         for item in items {
             let frame = ItemFrame(document: document, item: item)
             guard let text = library.render(frame, withTemplate: TemplateSet.driverName(for: output)) else {
@@ -58,24 +58,9 @@ public struct Renderer {
         return parts.joined(separator: "\n\n")
     }
 
-    /// Drops trailing spaces and collapses runs of blank lines, so template layout never leaks into the output.
-    static func tidy(_ text: String) -> String {
-        var lines: [Substring] = []
-        var blank = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var trimmed = line
-            while trimmed.last == " " || trimmed.last == "\t" { trimmed = trimmed.dropLast() }
-            if trimmed.isEmpty {
-                blank += 1
-                if blank > 1 || lines.isEmpty { continue }
-            } else {
-                blank = 0
-            }
-            lines.append(trimmed)
-        }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return SwiftIndenter.reindent(lines).joined(separator: "\n") + "\n"
-    }
+    /// Drops trailing spaces and collapses runs of blank lines, so template layout never leaks into the output;
+    /// then re-indents by bracket depth (``SwiftIndenter``).
+    static func tidy(_ text: String) -> String { SwiftIndenter.tidy(text) }
 }
 
 /// The root object of a per-item rendering: the document context, plus the current item under the driver's key.

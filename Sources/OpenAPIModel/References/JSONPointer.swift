@@ -4,18 +4,20 @@ import Foundation
 public enum JSONPointer {
     /// Escapes one reference token: `~` → `~0`, `/` → `~1`.
     public static func escape(_ token: String) -> String {
-        token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
+        return token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 
     /// Unescapes one reference token: `~1` → `/`, then `~0` → `~` (the order RFC 6901 §4 requires).
     public static func unescape(_ token: String) -> String {
-        token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        guard token.utf8.contains(UInt8(ascii: "~")) else { return token }
+        return token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
     }
 
     /// Splits a pointer such as `/components/schemas/Pet` (no leading `#`) into unescaped tokens.
     /// Percent-encoded characters (the URI fragment form) are decoded first.
     public static func tokens(_ pointer: String) -> [String]? {
-        let decoded = pointer.removingPercentEncoding ?? pointer
+        let decoded = pointer.utf8.contains(UInt8(ascii: "%")) ? pointer.removingPercentEncoding ?? pointer : pointer
         if decoded.isEmpty { return [] }
         guard decoded.hasPrefix("/") else { return nil }
         return decoded.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map { unescape(String($0)) }
@@ -23,6 +25,11 @@ public enum JSONPointer {
 
     /// Joins unescaped tokens into `#/a/b`.
     public static func fragment(_ tokens: [String]) -> String {
-        "#" + tokens.map { "/" + escape($0) }.joined()
+        var text = "#"
+        for token in tokens {
+            text.append("/")
+            text.append(escape(token))
+        }
+        return text
     }
 }

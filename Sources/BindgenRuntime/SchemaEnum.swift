@@ -1,0 +1,43 @@
+import Foundation
+
+/// The behaviour every generated enumeration shares: the enums written for `enum` schemas of `type: string` or
+/// `type: integer`.
+///
+/// A generated enum declares its cases, `allCases`, `init(rawValue:)` and `rawValue`; this protocol supplies the
+/// rest once, so a document with thousands of enums does not make the compiler synthesize thousands of
+/// conformances:
+/// - `Codable`: the enum is encoded as its raw value in a single-value container. Decoding goes through
+///   `init(rawValue:)`: with an `unknown` case (the default) every string or number decodes; without one, a value the
+///   document does not list throws `DecodingError.dataCorrupted` naming the value and the type.
+/// - `Hashable`: two values are equal when their raw values are, so `.unknown("active")` equals `.active` — they
+///   are the same value on the wire.
+/// - ``ParameterValue``: the raw value, for paths, queries, headers and multipart text parts.
+public protocol SchemaEnum: RawRepresentable, Codable, Hashable, Sendable, CaseIterable, ParameterValue
+where RawValue: Codable & Hashable & Sendable {}
+
+extension SchemaEnum {
+    /// Decodes the raw value from a single-value container.
+    /// - Throws: `DecodingError.typeMismatch` when the JSON value is not a string (or a number, for integer enums);
+    ///   `DecodingError.dataCorrupted` when the enum has no `unknown` case and does not list the value.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let raw = try container.decode(RawValue.self)
+        guard let value = Self(rawValue: raw) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(raw)' is not a value of \(String(describing: Self.self))")
+        }
+        self = value
+    }
+
+    /// Encodes the raw value into a single-value container.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    /// Equal when the raw values are equal.
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.rawValue == rhs.rawValue }
+
+    /// Hashes the raw value.
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+}
