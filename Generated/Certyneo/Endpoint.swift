@@ -46,96 +46,96 @@ public enum Endpoint: Swift.Sendable {
     /// The operation's `operationId` in the document.
     public var operationID: Swift.String {
         switch self {
-        case .listDocuments: "listDocuments"
-        case .uploadDocument: "uploadDocument"
-        case .getDocument: "getDocument"
-        case .deleteDocument: "deleteDocument"
-        case .listEnvelopes: "listEnvelopes"
-        case .createEnvelope: "createEnvelope"
-        case .getEnvelope: "getEnvelope"
-        case .deleteEnvelope: "deleteEnvelope"
-        case .updateEnvelope: "updateEnvelope"
-        case .sendEnvelope: "sendEnvelope"
-        case .getEnvelopeAuditTrail: "getEnvelopeAuditTrail"
-        case .getSignedDocument: "getSignedDocument"
-        case .listWebhooks: "listWebhooks"
-        case .createWebhook: "createWebhook"
-        case .deleteWebhook: "deleteWebhook"
-        case .listAPIKeys: "listAPIKeys"
-        case .createAPIKey: "createAPIKey"
-        case .revokeAPIKey: "revokeAPIKey"
+        case .listDocuments: return "listDocuments"
+        case .uploadDocument: return "uploadDocument"
+        case .getDocument: return "getDocument"
+        case .deleteDocument: return "deleteDocument"
+        case .listEnvelopes: return "listEnvelopes"
+        case .createEnvelope: return "createEnvelope"
+        case .getEnvelope: return "getEnvelope"
+        case .deleteEnvelope: return "deleteEnvelope"
+        case .updateEnvelope: return "updateEnvelope"
+        case .sendEnvelope: return "sendEnvelope"
+        case .getEnvelopeAuditTrail: return "getEnvelopeAuditTrail"
+        case .getSignedDocument: return "getSignedDocument"
+        case .listWebhooks: return "listWebhooks"
+        case .createWebhook: return "createWebhook"
+        case .deleteWebhook: return "deleteWebhook"
+        case .listAPIKeys: return "listAPIKeys"
+        case .createAPIKey: return "createAPIKey"
+        case .revokeAPIKey: return "revokeAPIKey"
         }
     }
 
     /// The HTTP method (RFC 9110 §9).
     public var method: BindgenRuntime.HTTPMethod {
         switch self {
-        case .listDocuments: .get
-        case .uploadDocument: .post
-        case .getDocument: .get
-        case .deleteDocument: .delete
-        case .listEnvelopes: .get
-        case .createEnvelope: .post
-        case .getEnvelope: .get
-        case .deleteEnvelope: .delete
-        case .updateEnvelope: .patch
-        case .sendEnvelope: .post
-        case .getEnvelopeAuditTrail: .get
-        case .getSignedDocument: .get
-        case .listWebhooks: .get
-        case .createWebhook: .post
-        case .deleteWebhook: .delete
-        case .listAPIKeys: .get
-        case .createAPIKey: .post
-        case .revokeAPIKey: .delete
+        case .listDocuments: return .get
+        case .uploadDocument: return .post
+        case .getDocument: return .get
+        case .deleteDocument: return .delete
+        case .listEnvelopes: return .get
+        case .createEnvelope: return .post
+        case .getEnvelope: return .get
+        case .deleteEnvelope: return .delete
+        case .updateEnvelope: return .patch
+        case .sendEnvelope: return .post
+        case .getEnvelopeAuditTrail: return .get
+        case .getSignedDocument: return .get
+        case .listWebhooks: return .get
+        case .createWebhook: return .post
+        case .deleteWebhook: return .delete
+        case .listAPIKeys: return .get
+        case .createAPIKey: return .post
+        case .revokeAPIKey: return .delete
         }
     }
 
     /// The path as the document writes it, with `{name}` placeholders, relative to the server URL.
     public var pathTemplate: Swift.String {
         switch self {
-        case .listDocuments: "/documents"
-        case .uploadDocument: "/documents"
-        case .getDocument: "/documents/{id}"
-        case .deleteDocument: "/documents/{id}"
-        case .listEnvelopes: "/envelopes"
-        case .createEnvelope: "/envelopes"
-        case .getEnvelope: "/envelopes/{id}"
-        case .deleteEnvelope: "/envelopes/{id}"
-        case .updateEnvelope: "/envelopes/{id}"
-        case .sendEnvelope: "/envelopes/{id}/send"
-        case .getEnvelopeAuditTrail: "/envelopes/{id}/audit-trail"
-        case .getSignedDocument: "/envelopes/{id}/signed-document"
-        case .listWebhooks: "/webhooks"
-        case .createWebhook: "/webhooks"
-        case .deleteWebhook: "/webhooks/{id}"
-        case .listAPIKeys: "/keys"
-        case .createAPIKey: "/keys"
-        case .revokeAPIKey: "/keys/{id}"
+        case .listDocuments: return "/documents"
+        case .uploadDocument: return "/documents"
+        case .getDocument: return "/documents/{id}"
+        case .deleteDocument: return "/documents/{id}"
+        case .listEnvelopes: return "/envelopes"
+        case .createEnvelope: return "/envelopes"
+        case .getEnvelope: return "/envelopes/{id}"
+        case .deleteEnvelope: return "/envelopes/{id}"
+        case .updateEnvelope: return "/envelopes/{id}"
+        case .sendEnvelope: return "/envelopes/{id}/send"
+        case .getEnvelopeAuditTrail: return "/envelopes/{id}/audit-trail"
+        case .getSignedDocument: return "/envelopes/{id}/signed-document"
+        case .listWebhooks: return "/webhooks"
+        case .createWebhook: return "/webhooks"
+        case .deleteWebhook: return "/webhooks/{id}"
+        case .listAPIKeys: return "/keys"
+        case .createAPIKey: return "/keys"
+        case .revokeAPIKey: return "/keys/{id}"
         }
     }
 
     /// The concrete path: the template with each parameter percent-encoded as one path segment (RFC 3986 §3.3).
     public var path: Swift.String {
         switch self {
-        case .listDocuments: "/documents"
-        case .uploadDocument: "/documents"
-        case .getDocument(let id): "/documents/\(BindgenRuntime.APIRequest.pathSegment(id))"
-        case .deleteDocument(let id): "/documents/\(BindgenRuntime.APIRequest.pathSegment(id))"
-        case .listEnvelopes: "/envelopes"
-        case .createEnvelope: "/envelopes"
-        case .getEnvelope(let id): "/envelopes/\(BindgenRuntime.APIRequest.pathSegment(id))"
-        case .deleteEnvelope(let id): "/envelopes/\(BindgenRuntime.APIRequest.pathSegment(id))"
-        case .updateEnvelope(let id, _): "/envelopes/\(BindgenRuntime.APIRequest.pathSegment(id))"
-        case .sendEnvelope(let id, _): "/envelopes/\(BindgenRuntime.APIRequest.pathSegment(id))/send"
-        case .getEnvelopeAuditTrail(let id): "/envelopes/\(BindgenRuntime.APIRequest.pathSegment(id))/audit-trail"
-        case .getSignedDocument(let id): "/envelopes/\(BindgenRuntime.APIRequest.pathSegment(id))/signed-document"
-        case .listWebhooks: "/webhooks"
-        case .createWebhook: "/webhooks"
-        case .deleteWebhook(let id): "/webhooks/\(BindgenRuntime.APIRequest.pathSegment(id))"
-        case .listAPIKeys: "/keys"
-        case .createAPIKey: "/keys"
-        case .revokeAPIKey(let id): "/keys/\(BindgenRuntime.APIRequest.pathSegment(id))"
+        case .listDocuments: return "/documents"
+        case .uploadDocument: return "/documents"
+        case .getDocument(let id): return "/documents/\(BindgenRuntime.APIRequest.pathSegment(id))"
+        case .deleteDocument(let id): return "/documents/\(BindgenRuntime.APIRequest.pathSegment(id))"
+        case .listEnvelopes: return "/envelopes"
+        case .createEnvelope: return "/envelopes"
+        case .getEnvelope(let id): return "/envelopes/\(BindgenRuntime.APIRequest.pathSegment(id))"
+        case .deleteEnvelope(let id): return "/envelopes/\(BindgenRuntime.APIRequest.pathSegment(id))"
+        case .updateEnvelope(let id, _): return "/envelopes/\(BindgenRuntime.APIRequest.pathSegment(id))"
+        case .sendEnvelope(let id, _): return "/envelopes/\(BindgenRuntime.APIRequest.pathSegment(id))/send"
+        case .getEnvelopeAuditTrail(let id): return "/envelopes/\(BindgenRuntime.APIRequest.pathSegment(id))/audit-trail"
+        case .getSignedDocument(let id): return "/envelopes/\(BindgenRuntime.APIRequest.pathSegment(id))/signed-document"
+        case .listWebhooks: return "/webhooks"
+        case .createWebhook: return "/webhooks"
+        case .deleteWebhook(let id): return "/webhooks/\(BindgenRuntime.APIRequest.pathSegment(id))"
+        case .listAPIKeys: return "/keys"
+        case .createAPIKey: return "/keys"
+        case .revokeAPIKey(let id): return "/keys/\(BindgenRuntime.APIRequest.pathSegment(id))"
         }
     }
 

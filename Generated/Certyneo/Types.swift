@@ -125,11 +125,11 @@ public enum RecipientRole: BindgenRuntime.SchemaEnum {
     /// The string sent on the wire.
     public var rawValue: Swift.String {
         switch self {
-        case .signer: "SIGNER"
-        case .approver: "APPROVER"
-        case .cc: "CC"
-        case .viewer: "VIEWER"
-        case .unknown(let value): value
+        case .signer: return "SIGNER"
+        case .approver: return "APPROVER"
+        case .cc: return "CC"
+        case .viewer: return "VIEWER"
+        case .unknown(let value): return value
         }
     }
 }
@@ -162,11 +162,11 @@ public enum RecipientStatus: BindgenRuntime.SchemaEnum {
     /// The string sent on the wire.
     public var rawValue: Swift.String {
         switch self {
-        case .pending: "PENDING"
-        case .notified: "NOTIFIED"
-        case .signed: "SIGNED"
-        case .declined: "DECLINED"
-        case .unknown(let value): value
+        case .pending: return "PENDING"
+        case .notified: return "NOTIFIED"
+        case .signed: return "SIGNED"
+        case .declined: return "DECLINED"
+        case .unknown(let value): return value
         }
     }
 }
@@ -291,13 +291,13 @@ public enum EnvelopeStatus: BindgenRuntime.SchemaEnum {
     /// The string sent on the wire.
     public var rawValue: Swift.String {
         switch self {
-        case .draft: "DRAFT"
-        case .sent: "SENT"
-        case .completed: "COMPLETED"
-        case .declined: "DECLINED"
-        case .expired: "EXPIRED"
-        case .voided: "VOIDED"
-        case .unknown(let value): value
+        case .draft: return "DRAFT"
+        case .sent: return "SENT"
+        case .completed: return "COMPLETED"
+        case .declined: return "DECLINED"
+        case .expired: return "EXPIRED"
+        case .voided: return "VOIDED"
+        case .unknown(let value): return value
         }
     }
 }
@@ -482,12 +482,12 @@ public enum WebhookEventType: BindgenRuntime.SchemaEnum {
     /// The string sent on the wire.
     public var rawValue: Swift.String {
         switch self {
-        case .envelopeCreated: "envelope.created"
-        case .envelopeSent: "envelope.sent"
-        case .envelopeCompleted: "envelope.completed"
-        case .envelopeDeclined: "envelope.declined"
-        case .envelopeVoided: "envelope.voided"
-        case .unknown(let value): value
+        case .envelopeCreated: return "envelope.created"
+        case .envelopeSent: return "envelope.sent"
+        case .envelopeCompleted: return "envelope.completed"
+        case .envelopeDeclined: return "envelope.declined"
+        case .envelopeVoided: return "envelope.voided"
+        case .unknown(let value): return value
         }
     }
 }
@@ -595,9 +595,9 @@ public enum APIKeyEnvironment: BindgenRuntime.SchemaEnum {
     /// The string sent on the wire.
     public var rawValue: Swift.String {
         switch self {
-        case .test: "test"
-        case .live: "live"
-        case .unknown(let value): value
+        case .test: return "test"
+        case .live: return "live"
+        case .unknown(let value): return value
         }
     }
 }

@@ -36,12 +36,12 @@ public enum WebhookEvent: Swift.Sendable {
     /// The event type name, e.g. `envelope.created`.
     public var type: Swift.String {
         switch self {
-        case .envelopeCreated: "envelope.created"
-        case .envelopeSent: "envelope.sent"
-        case .envelopeCompleted: "envelope.completed"
-        case .envelopeDeclined: "envelope.declined"
-        case .envelopeVoided: "envelope.voided"
-        case .unknown(let type, _): type
+        case .envelopeCreated: return "envelope.created"
+        case .envelopeSent: return "envelope.sent"
+        case .envelopeCompleted: return "envelope.completed"
+        case .envelopeDeclined: return "envelope.declined"
+        case .envelopeVoided: return "envelope.voided"
+        case .unknown(let type, _): return type
         }
     }
 

@@ -37,7 +37,7 @@ struct OpenAPIBindgenPlugin: BuildToolPlugin {
 /// the declared ones (`--declared-outputs`).
 struct BindgenPlan {
     /// The files every run writes, whatever the document holds (see the generator's `BuiltInTemplates`).
-    static let builtInOutputs = ["Client.swift", "Endpoint.swift", "Types.swift", "Webhooks.swift"]
+    static let builtInOutputs = ["Client.swift", "Endpoint.swift", "Types.swift", "Types2.swift", "Types3.swift", "Types4.swift", "Webhooks.swift"]
     static let scopes: Set<String> = ["document", "schema", "operation", "tag", "webhook"]
 
     let document: URL

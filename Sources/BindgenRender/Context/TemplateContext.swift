@@ -99,12 +99,7 @@ public struct TemplateContext {
         }
         let operations = Self.positioned(model.operations.map(operation))
         let types = model.types
-        let lazySchemas = LazyContextList(count: types.count) { index in
-            var context = type(types[index], parents: [])
-            context["isFirst"] = index == 0
-            context["isLast"] = index == types.count - 1
-            return context
-        }
+        let lazySchemas = schemaList(types.indices)
         let schemas: Any = lazy ? lazySchemas : lazySchemas.materialized
         let tags = tags(operations: operations)
         let defaultServer = model.servers.first?.url ?? "http://localhost"
@@ -125,6 +120,8 @@ public struct TemplateContext {
             "auth": auth,
             "schemas": schemas,
             "hasSchemas": !types.isEmpty,
+            "schemasPart": 1,
+            "schemasParts": 1,
             "operations": operations,
             "hasOperations": !operations.isEmpty,
             "tags": tags,
@@ -133,6 +130,18 @@ public struct TemplateContext {
             "hasWebhooks": !webhooks.isEmpty,
             "unknownEnumCases": options.unknownEnumCases,
         ]
+    }
+
+    /// The schema contexts of a range of top-level schemas, built as a template reaches them; `isFirst` and `isLast`
+    /// refer to the place in the range.
+    func schemaList(_ range: Range<Int>) -> LazyContextList {
+        let types = model.types
+        return LazyContextList(count: range.count) { offset in
+            var context = type(types[range.lowerBound + offset], parents: [])
+            context["isFirst"] = offset == 0
+            context["isLast"] = offset == range.count - 1
+            return context
+        }
     }
 
     /// The items with `isFirst` and `isLast` set for their place in this list.

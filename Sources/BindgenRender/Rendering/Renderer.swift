@@ -32,10 +32,25 @@ public struct Renderer {
     /// - Throws: ``TemplateError`` for a broken template.
     public func render(_ model: RenderModel) throws(TemplateError) -> [GeneratedFile] {
         let library = try templates.library()
-        let document = TemplateContext(model: model, options: options).document(lazy: true)
-        return try templates.outputs.map { output throws(TemplateError) in
-            GeneratedFile(name: output.fileName, contents: Self.tidy(try render(output, document: document, library: library)))
+        let context = TemplateContext(model: model, options: options)
+        let document = context.document(lazy: true)
+        var files: [GeneratedFile] = []
+        for output in templates.outputs {
+            guard output.parts > 1 else {
+                files.append(GeneratedFile(name: output.fileName, contents: Self.tidy(try render(output, document: document, library: library))))
+                continue
+            }
+            for (part, fileName) in output.fileNames.enumerated() {
+                let range = OutputTemplate.schemaRange(part: part, of: output.parts, count: model.types.count)
+                var partDocument = document
+                partDocument["schemas"] = context.schemaList(range)
+                partDocument["hasSchemas"] = !range.isEmpty
+                partDocument["schemasPart"] = part + 1
+                partDocument["schemasParts"] = output.parts
+                files.append(GeneratedFile(name: fileName, contents: Self.tidy(try render(output, document: partDocument, library: library))))
+            }
         }
+        return files
     }
 
     private func render(_ output: OutputTemplate, document: [String: Any], library: MustacheLibrary) throws(TemplateError) -> String {

@@ -41,6 +41,36 @@ public struct OutputTemplate: Sendable, Hashable {
     public let scope: TemplateScope
 
     /// Reads a template name; `nil` for a partial (a name that does not end in `.swift`).
+    /// The document-scope template whose schemas are spread over several files (see ``parts``).
+    public static let partitionedTemplateName = "Types.swift"
+    /// How many files the partitioned template writes.
+    public static let partitionedFileCount = 4
+    /// Top-level schemas that stay together in the first file before a second one is used.
+    public static let minimumSchemasPerPart = 250
+
+    /// How many files this template writes: 1, or ``partitionedFileCount`` for the document-scope `Types.swift`.
+    ///
+    /// `Types.swift` renders once per part with `schemas` holding that part's top-level schemas in document order
+    /// (parts of at least ``minimumSchemasPerPart``, otherwise a quarter each), so the compiler can type-check a large
+    /// document's models in parallel. A small document has all of its schemas in `Types.swift` and only file headers
+    /// in `Types2.swift` … `Types4.swift`; the set of files never depends on the document.
+    public var parts: Int { scope == .document && templateName == Self.partitionedTemplateName ? Self.partitionedFileCount : 1 }
+
+    /// The files this template writes: ``fileName``, then `Types2.swift`, `Types3.swift`, … for a partitioned one.
+    public var fileNames: [String] {
+        guard parts > 1 else { return [fileName] }
+        let stem = String(fileName.dropLast(".swift".count))
+        return [fileName] + (2...parts).map { "\(stem)\($0).swift" }
+    }
+
+    /// The range of top-level schemas that part `part` (0-based) of `parts` renders, out of `count`.
+    public static func schemaRange(part: Int, of parts: Int, count: Int) -> Range<Int> {
+        let size = max(minimumSchemasPerPart, (count + parts - 1) / max(parts, 1))
+        let lower = min(count, part * size)
+        let upper = part == parts - 1 ? count : min(count, lower + size)
+        return lower..<upper
+    }
+
     public init?(templateName: String) {
         guard templateName.hasSuffix(".swift"), templateName.count > ".swift".count else { return nil }
         self.templateName = templateName
@@ -59,6 +89,6 @@ public struct OutputTemplate: Sendable, Hashable {
     /// The output file names a set of template file names (`*.mustache`) produces, sorted and without duplicates.
     public static func fileNames(forTemplateFiles files: [String]) -> [String] {
         let names = files.filter { $0.hasSuffix(".mustache") }.compactMap { OutputTemplate(templateName: String($0.dropLast(".mustache".count))) }
-        return Set(names.map(\.fileName)).sorted()
+        return Set(names.flatMap(\.fileNames)).sorted()
     }
 }

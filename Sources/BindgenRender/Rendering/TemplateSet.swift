@@ -10,6 +10,9 @@ public struct TemplateSet: Sendable {
     /// Built-in template names (without `.mustache`) that produce files; the build plugin declares the same list.
     public static let builtInOutputs = ["Client.swift", "Endpoint.swift", "Types.swift", "Webhooks.swift"]
 
+    /// The files the built-in templates write (`Types.swift` writes four parts); the build plugin declares the same list.
+    public static let builtInOutputFileNames = builtInOutputs.compactMap(OutputTemplate.init(templateName:)).flatMap(\.fileNames).sorted()
+
     /// Every template's text by name (without `.mustache`), and the file it came from.
     public private(set) var sources: [String: (text: String, file: String)] = [:]
     /// Names of the templates that come from the user's folder (new ones and replacements).
@@ -52,7 +55,7 @@ public struct TemplateSet: Sendable {
 
     /// The names of the files a run writes, sorted.
     public var outputFileNames: [String] {
-        Set(outputs.map(\.fileName)).sorted()
+        Set(outputs.flatMap(\.fileNames)).sorted()
     }
 
     /// Every problem found without rendering: two templates writing one file, unknown partials, unknown keys
@@ -61,12 +64,14 @@ public struct TemplateSet: Sendable {
         var errors: [TemplateError] = []
         var writers: [String: OutputTemplate] = [:]
         for output in outputs {
-            if let first = writers[output.fileName] {
-                errors.append(TemplateError(
-                    file: sources[output.templateName]?.file ?? output.templateName, line: nil,
-                    message: "both '\(first.templateName).mustache' and '\(output.templateName).mustache' write \(output.fileName); rename one"))
-            } else {
-                writers[output.fileName] = output
+            for fileName in output.fileNames {
+                if let first = writers[fileName] {
+                    errors.append(TemplateError(
+                        file: sources[output.templateName]?.file ?? output.templateName, line: nil,
+                        message: "both '\(first.templateName).mustache' and '\(output.templateName).mustache' write \(fileName); rename one"))
+                } else {
+                    writers[fileName] = output
+                }
             }
         }
         let names = Set(sources.keys)
