@@ -11,7 +11,7 @@ public struct GeneratedFile: Sendable, Hashable {
 }
 
 /// Renders a ``RenderModel`` through the templates into files.
-public struct Renderer {
+public struct Renderer: Sendable {
     /// The templates of the run.
     public let templates: TemplateSet
     /// Options from the configuration file.
@@ -34,10 +34,10 @@ public struct Renderer {
         let library = try templates.library()
         let context = TemplateContext(model: model, options: options)
         let document = context.document(lazy: true)
-        var files: [GeneratedFile] = []
+        var jobs: [RenderJob] = []
         for output in templates.outputs {
             guard output.parts > 1 else {
-                files.append(GeneratedFile(name: output.fileName, contents: Self.tidy(try render(output, document: document, library: library))))
+                jobs.append(RenderJob(fileName: output.fileName, output: output, document: document))
                 continue
             }
             for (part, fileName) in output.fileNames.enumerated() {
@@ -47,10 +47,23 @@ public struct Renderer {
                 partDocument["hasSchemas"] = !range.isEmpty
                 partDocument["schemasPart"] = part + 1
                 partDocument["schemasParts"] = output.parts
-                files.append(GeneratedFile(name: fileName, contents: Self.tidy(try render(output, document: partDocument, library: library))))
+                jobs.append(RenderJob(fileName: fileName, output: output, document: partDocument))
             }
         }
-        return files
+        // Files are independent: render them on every core. Each job only reads the shared, immutable context.
+        let results = RenderResults(count: jobs.count)
+        let work = UncheckedSendable(value: (jobs, library))
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            let (jobs, library) = work.value
+            let job = jobs[index]
+            do throws(TemplateError) {
+                let text = try render(job.output, document: job.document, library: library)
+                results.set(index, .success(GeneratedFile(name: job.fileName, contents: Self.tidy(text))))
+            } catch {
+                results.set(index, .failure(error))
+            }
+        }
+        return try results.files()
     }
 
     private func render(_ output: OutputTemplate, document: [String: Any], library: MustacheLibrary) throws(TemplateError) -> String {
@@ -76,6 +89,43 @@ public struct Renderer {
     /// Drops trailing spaces and collapses runs of blank lines, so template layout never leaks into the output;
     /// then re-indents by bracket depth (``SwiftIndenter``).
     static func tidy(_ text: String) -> String { SwiftIndenter.tidy(text) }
+}
+
+/// One file to render: its name, its template and the document context it renders with.
+private struct RenderJob {
+    let fileName: String
+    let output: OutputTemplate
+    let document: [String: Any]
+}
+
+/// Wraps values that are only read while several threads render (the context is plain immutable data).
+private struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+}
+
+/// The results of concurrent render jobs, one slot per job.
+private final class RenderResults: @unchecked Sendable {
+    private var slots: [Result<GeneratedFile, TemplateError>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Result<GeneratedFile, TemplateError>) {
+        lock.withLock { slots[index] = result }
+    }
+
+    /// The files in job order; the first failure (in job order) is thrown.
+    func files() throws(TemplateError) -> [GeneratedFile] {
+        var files: [GeneratedFile] = []
+        for slot in lock.withLock({ slots }) {
+            switch slot {
+            case .success(let file): files.append(file)
+            case .failure(let error): throw error
+            case nil: throw TemplateError(file: "", line: nil, message: "a file was not rendered")
+            }
+        }
+        return files
+    }
 }
 
 /// The root object of a per-item rendering: the document context, plus the current item under the driver's key.
