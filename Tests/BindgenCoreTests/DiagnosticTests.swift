@@ -78,6 +78,38 @@ import Testing
         #expect(types.contains("public struct Owner: Codable, Hashable, Sendable {"))
     }
 
+    @Test func operationsGivenAsReferencesAreFollowedWithOneWarning() throws {
+        let path = try writeDocument("""
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths:
+          /pets:
+            get: {$ref: 'resources/pets_list.yml'}
+            post: {$ref: 'resources/pets_create.yml'}
+        """, extraFiles: [
+            "resources/pets_list.yml": """
+            operationId: listPets
+            parameters:
+              - {name: limit, in: query, schema: {type: integer}}
+            responses:
+              '200':
+                description: OK
+                content:
+                  application/json:
+                    schema: {$ref: 'models/pet.yml#/PetList'}
+            """,
+            "resources/pets_create.yml": "operationId: createPet\nresponses:\n  '201': {description: Created}\n",
+            "resources/models/pet.yml": "PetList:\n  type: array\n  items: {type: string}\n",
+        ])
+        let result = try Pipeline.generate(documentPath: path)
+        let client = result.files.first { $0.name == "Client.swift" }?.contents ?? ""
+        #expect(client.contains("public func listPets(limit: Swift.Int? = nil) async throws(BindgenRuntime.ClientError) -> PetList"), "\(client)")
+        #expect(client.contains("public func createPet() async throws(BindgenRuntime.ClientError)"))
+        let warnings = result.diagnostics.map { "\($0)" }.filter { $0.contains("warning:") }
+        #expect(warnings.count == 1, "\(warnings) \(result.diagnostics)")
+        #expect(warnings.first?.contains("openapi.yaml:5:17: warning: operation given as $ref ('resources/pets_list.yml') and 1 more like it") == true, "\(warnings.first ?? "")")
+    }
+
     @Test func brokenTemplateNamesFileAndLine() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

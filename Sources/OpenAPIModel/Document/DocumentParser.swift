@@ -11,6 +11,8 @@ public final class DocumentParser {
     var schemas: [NodeAddress: Schema] = [:]
     var schemasInProgress: Set<NodeAddress> = []
     var referenceStack: [NodeAddress] = []
+    /// Operations given as `$ref` so far; the first one is warned about, with the count of the others at the end.
+    var referencedOperations: [(text: String, location: SourceLocation?)] = []
 
     public init(sources: SourceSet, diagnostics: DiagnosticCollector) {
         self.sources = sources
@@ -51,6 +53,13 @@ public final class DocumentParser {
                 guard let path = entry.key.scalar else { continue }
                 operations += parsePathItem(entry.value, path: path, address: pathsAddress.appending(path))
             }
+        }
+        if let first = referencedOperations.first {
+            let others = referencedOperations.count - 1
+            diagnostics.warning(
+                "operation given as $ref ('\(first.text)')" + (others > 0 ? " and \(others) more like it" : "")
+                    + ": OpenAPI 3.x allows references to path items, not to operations; the references are followed",
+                at: first.location)
         }
 
         var webhooks: [OpenAPIDocument.Webhook] = []

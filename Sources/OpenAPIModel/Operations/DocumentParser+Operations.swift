@@ -13,11 +13,27 @@ extension DocumentParser {
         let shared = parseParameters(item["parameters"], file: file)
         var operations: [Operation] = []
         for method in Self.methods {
-            guard let node = item[method] else { continue }
-            guard node.entries != nil else {
-                diagnostics.error("the '\(method)' operation of '\(path)' must be a mapping", at: node.location)
+            guard let raw = item[method] else { continue }
+            guard raw.entries != nil else {
+                diagnostics.error("the '\(method)' operation of '\(path)' must be a mapping", at: raw.location)
                 continue
             }
+            // OpenAPI 3.x lets a path item be a `$ref`, not an operation; documents split over many files (DigitalOcean's)
+            // still write `get: {$ref: file.yml}`. The reference is followed, with a warning, rather than leaving an
+            // operation without parameters or responses.
+            var node = raw
+            var operationFile = file
+            if let ref = raw["$ref"], let text = ref.scalar {
+                guard let (target, targetFile) = resolvedWithAddress(raw, file: file) else { continue }
+                guard target.entries != nil else {
+                    diagnostics.error("the '\(method)' operation of '\(path)' must be a mapping", at: target.location)
+                    continue
+                }
+                referencedOperations.append((text, ref.location))
+                node = target
+                operationFile = targetFile
+            }
+            let file = operationFile
             let own = parseParameters(node["parameters"], file: file)
             // Operation-level parameters replace path-level ones with the same name and location.
             var merged = shared.filter { p in !own.contains { $0.name == p.name && $0.location == p.location } }
