@@ -5,11 +5,17 @@ scratch package, and writes the table Tests/Corpus/RESULTS.md from that run.
     python3 .ci/corpus.py            # CI tier: every document but the six largest
     python3 .ci/corpus.py --all      # every document (the six largest add ~25 minutes of compiling on 2 cores)
 
+Every JSON `example` the document gives for a component schema (on the schema itself, or on a request or response
+body whose schema is a `$ref` to it, `examples` values included) is decoded into the generated type, encoded again
+and compared with the original (members that are `null` or absent count as the same; date-times compare as
+instants); the table counts them per document.
+
 Negative inputs (Swagger 2.0, no `openapi` field) must be refused; their exact diagnostics are asserted by
 Tests/BindgenCoreTests/NegativeCorpusTests.swift. Exits 1 when a 3.x document fails to generate or to compile.
 """
 import argparse
 import csv
+import json
 import os
 import re
 import shutil
@@ -43,6 +49,136 @@ def target_name(name):
     return "C_" + re.sub(r"[^A-Za-z0-9]", "_", name)
 
 
+def load_document(path):
+    import yaml  # PyYAML: installed with openapi-spec-validator by .ci/setup
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    try:
+        return json.loads(text) if path.endswith(".json") else yaml.safe_load(text)
+    except Exception:  # the generator reports broken documents; examples are then just absent
+        return None
+
+
+def examples_of(document):
+    """(pointer of a component schema, example value) pairs from the document's root file."""
+    if not isinstance(document, dict):
+        return []
+    components = document.get("components") or {}
+    named = components.get("examples") or {}
+
+    def value(example):
+        if isinstance(example, dict) and isinstance(example.get("$ref"), str) and example["$ref"].startswith("#/components/examples/"):
+            target = named.get(example["$ref"].rsplit("/", 1)[1])
+            return value(target) if target is not None else None
+        return example.get("value") if isinstance(example, dict) and "value" in example else None
+
+    pairs = []
+    for name, schema in (components.get("schemas") or {}).items():
+        if not isinstance(schema, dict):
+            continue
+        pointer = "#/components/schemas/" + name.replace("~", "~0").replace("/", "~1")
+        if isinstance(schema.get("example"), (dict, list)):
+            pairs.append((pointer, schema["example"]))
+        if isinstance(schema.get("examples"), list):
+            pairs += [(pointer, item) for item in schema["examples"] if isinstance(item, (dict, list))]
+    for item in (document.get("paths") or {}).values():
+        if not isinstance(item, dict):
+            continue
+        for operation in item.values():
+            if not isinstance(operation, dict):
+                continue
+            bodies = [operation.get("requestBody")] + list((operation.get("responses") or {}).values())
+            for body in bodies:
+                if not isinstance(body, dict):
+                    continue
+                for content_type, media in (body.get("content") or {}).items():
+                    if not isinstance(media, dict) or "json" not in content_type:
+                        continue
+                    ref = (media.get("schema") or {}).get("$ref") if isinstance(media.get("schema"), dict) else None
+                    if not isinstance(ref, str) or not ref.startswith("#/components/schemas/"):
+                        continue
+                    found = [media["example"]] if "example" in media else []
+                    found += [value(example) for example in (media.get("examples") or {}).values()]
+                    pairs += [(ref, example) for example in found if isinstance(example, (dict, list))]
+    return pairs
+
+
+CHECKER = r"""// Written by .ci/corpus.py: decodes each example into its generated type and compares the re-encoded JSON.
+import BindgenRuntime
+import Foundation
+import %(module)s
+
+func normalized(_ value: JSONValue) -> JSONValue {
+    switch value {
+    case .object(let members): return .object(members.compactMapValues { $0 == .null ? nil : normalized($0) })
+    case .array(let items): return .array(items.map(normalized))
+    case .integer(let number): return .double(Double(number))
+    case .string(let text):
+        if let date = RFC3339.date(from: text) { return .double(date.timeIntervalSince1970) }
+        return value
+    default: return value
+    }
+}
+
+func first(_ text: String) -> String { String(text.prefix(300)) }
+
+var failures = 0
+func check<T: Codable>(_ type: T.Type, _ label: String, _ json: String) {
+    let data = Data(json.utf8)
+    do {
+        let original = try JSONDecoder.bindgen.decode(JSONValue.self, from: data)
+        let decoded = try JSONDecoder.bindgen.decode(T.self, from: data)
+        let again = try JSONDecoder.bindgen.decode(JSONValue.self, from: try JSONEncoder.bindgen.encode(decoded))
+        if normalized(original) != normalized(again) {
+            failures += 1
+            print("FAIL \(label): re-encoded differs: \(first("\(again)"))")
+        }
+    } catch {
+        failures += 1
+        print("FAIL \(label): \(first("\(error)"))")
+    }
+}
+
+%(checks)s
+print("examples: \(%(count)d - failures)/%(count)d")
+exit(failures == 0 ? 0 : 1)
+"""
+
+
+def swift_string(text):
+    hashes = "#"
+    while ('"' + hashes) in text:
+        hashes += "#"
+    return hashes + '"' + text.replace("\n", " ") + '"' + hashes
+
+
+def write_checker(generator, path, name, package):
+    """Writes an executable target that round-trips the document's examples; returns its name, or None."""
+    examples = examples_of(load_document(path))
+    if not examples:
+        return None
+    proc = subprocess.run([generator, "dump-context", path, "--scope", "schema"], capture_output=True, text=True)
+    if proc.returncode != 0:
+        return None
+    types = {schema["sourcePointer"]: schema["name"] for schema in json.loads(proc.stdout)}
+    checks = []
+    for index, (pointer, example) in enumerate(examples):
+        swift_type = types.get(pointer)
+        if not swift_type:
+            continue
+        label = "%s example %d" % (pointer, index + 1)
+        checks.append("check(%s.%s.self, %s, %s)" % (target_name(name), swift_type.strip("`"), swift_string(label),
+                                                       swift_string(json.dumps(example, ensure_ascii=False))))
+    if not checks:
+        return None
+    checker = "X" + target_name(name)[1:]
+    folder = os.path.join(package, "Sources", checker)
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "main.swift"), "w", encoding="utf-8") as handle:
+        handle.write(CHECKER % {"module": target_name(name), "checks": "\n".join(checks), "count": len(checks)})
+    return checker
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--all", action="store_true", help="include the six largest documents")
@@ -60,10 +196,11 @@ def main():
 
     results = []
     compile_targets = []
+    example_targets = []
     for name, version in documents():
         path = os.path.join(SPECS, name)
         row = {"document": name, "version": version or "?", "operations": "", "schemas": "", "warnings": "",
-               "generation": "", "compiled": "", "note": ""}
+               "generation": "", "compiled": "", "examples": "", "note": ""}
         if is_negative(name, version):
             proc = subprocess.run([generator, "generate", path, "--output-directory", os.path.join(args.scratch, "neg")],
                                   capture_output=True, text=True)
@@ -83,7 +220,7 @@ def main():
             results.append(row)
             continue
         endpoint = open(os.path.join(out, "Endpoint.swift")).read()
-        types = open(os.path.join(out, "Types.swift")).read()
+        types = "".join(open(os.path.join(out, f)).read() for f in sorted(os.listdir(out)) if re.fullmatch(r"Types\d*\.swift", f))
         row["operations"] = str(len(re.findall(r"^    case ", endpoint.split("public var operationID")[0], re.M)))
         row["schemas"] = str(len(re.findall(r"^public (?:indirect )?(?:struct|enum|typealias) ", types, re.M)))
         if name in LARGE and not args.all:
@@ -92,12 +229,18 @@ def main():
             shutil.rmtree(out)
         else:
             compile_targets.append((target_name(name), row))
+            checker = write_checker(generator, path, name, package)
+            if checker:
+                example_targets.append((checker, row))
         results.append(row)
 
     with open(os.path.join(package, "Package.swift"), "w") as manifest:
         targets = ",\n".join(
             f'        .target(name: "{t}", dependencies: [.product(name: "BindgenRuntime", package: "{os.path.basename(ROOT)}")])'
             for t, _ in compile_targets)
+        for checker, _ in example_targets:
+            targets += (f',\n        .executableTarget(name: "{checker}", dependencies: ["C{checker[1:]}", '
+                        f'.product(name: "BindgenRuntime", package: "{os.path.basename(ROOT)}")])')
         manifest.write(f"""// swift-tools-version: 6.0
 import PackageDescription
 let package = Package(
@@ -120,6 +263,27 @@ let package = Package(
             row["compiled"] = "NO"
             row["note"] = next((l.strip() for l in proc.stdout.splitlines() + proc.stderr.splitlines() if "error:" in l), "")[:160]
         print(f"corpus: {row['document']}: {row['compiled']} {row['note']}", flush=True)
+    for checker, row in example_targets:
+        if not row["compiled"].startswith("yes"):
+            row["examples"] = "–"
+            continue
+        build = subprocess.run(["swift", "build", "--product", checker, "--scratch-path", os.path.join(args.scratch, "build")],
+                               cwd=package, capture_output=True, text=True)
+        if build.returncode != 0:
+            failures += 1
+            row["examples"] = "NOT BUILT"
+            row["note"] = next((l.strip() for l in build.stdout.splitlines() + build.stderr.splitlines() if "error:" in l), "")[:160]
+            continue
+        bindir = subprocess.run(["swift", "build", "--show-bin-path", "--scratch-path", os.path.join(args.scratch, "build")],
+                                cwd=package, capture_output=True, text=True).stdout.strip()
+        proc = subprocess.run([os.path.join(bindir, checker)], capture_output=True, text=True)
+        lines = proc.stdout.splitlines()
+        row["examples"] = next((l.split(": ", 1)[1] for l in lines if l.startswith("examples: ")), "CRASHED")
+        bad = [l for l in lines if l.startswith("FAIL ")]
+        if bad or proc.returncode != 0:
+            failures += 1
+            row["note"] = (bad[0] if bad else proc.stderr.strip()[:160])[:200]
+        print(f"corpus: {row['document']}: examples {row['examples']} {row['note'] if bad else ''}", flush=True)
     failures += sum(1 for r in results if r["compiled"] in ("GENERATION FAILED", "NOT REFUSED"))
 
     os.makedirs(os.path.dirname(args.table), exist_ok=True)
@@ -128,12 +292,12 @@ let package = Package(
         table.write("Written by `python3 .ci/corpus.py" + (" --all" if args.all else "") + "` on "
                     + time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()) + "; do not edit by hand. Generation time is the "
                     "debug-built generator's wall time; compiled means the output built against BindgenRuntime.\n\n")
-        table.write("| document | version | operations | schemas | warnings | generation | compiled | note |\n")
-        table.write("|---|---|---:|---:|---:|---:|---|---|\n")
+        table.write("| document | version | operations | schemas | warnings | generation | compiled | examples round-tripped | note |\n")
+        table.write("|---|---|---:|---:|---:|---:|---|---:|---|\n")
         for r in results:
             note = r["note"].replace("|", "\\|")
             table.write(f"| {r['document']} | {r['version']} | {r['operations']} | {r['schemas']} | {r['warnings']} | "
-                        f"{r['generation']} | {r['compiled']} | {note} |\n")
+                        f"{r['generation']} | {r['compiled']} | {r['examples']} | {note} |\n")
     print(f"corpus: {len(results)} documents, {failures} failed; table in {os.path.relpath(args.table, ROOT)}")
     print(f"{len(results) - failures} passed, {failures} failed")
     return 1 if failures else 0

@@ -327,8 +327,20 @@ class Bench:
         return run(argv, cwd=directory, watch_frontends=watch)
 
     def clean_module(self, directory, module):
+        """Makes the next build compile the module's generated files from scratch, as after regeneration: every
+        source file gets a new modification time and the module's products are removed. The module's build folder
+        stays (SwiftPM keeps its output file map there and does not write it again)."""
+        now = time.time()
+        sources = os.path.join(directory, "Sources", module)
+        for entry in os.listdir(sources):
+            os.utime(os.path.join(sources, entry), (now, now))
         debug = os.path.join(directory, ".build", "debug")
-        for path in (module + ".build", os.path.join("Modules", module + ".swiftmodule"), module + ".swiftmodule",
+        build = os.path.join(debug, module + ".build")
+        if os.path.isdir(build):
+            for entry in os.listdir(build):
+                if entry.endswith((".o", ".swiftdeps", ".d", ".dia", ".swiftmodule", ".swiftdoc", ".swiftsourceinfo", ".priors")):
+                    os.remove(os.path.join(build, entry))
+        for path in (os.path.join("Modules", module + ".swiftmodule"), module + ".swiftmodule",
                      os.path.join("Modules", module + ".swiftdoc"), os.path.join("Modules", module + ".swiftsourceinfo")):
             full = os.path.join(debug, path)
             if os.path.isdir(full):

@@ -45,7 +45,7 @@ public struct Client: Swift.Sendable {
     ///   - limit: Page size, 1 to 100.
     ///   - startingAfter: Cursor; the id of the last item of the previous page (its `nextCursor`).
     /// - Returns: One page of documents. (status 200)
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 422 (The request is well-formed but invalid; `errors` lists each field.), 429 (The key's rate limit (100 requests/minute, bursts to 200) is exhausted.). `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 422 (The request is well-formed but invalid; `errors` lists each field.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func listDocuments(limit: Swift.Int32? = nil, startingAfter: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> DocumentList {
         let endpoint = Endpoint.listDocuments(limit: limit, startingAfter: startingAfter)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
@@ -67,7 +67,7 @@ public struct Client: Swift.Sendable {
     ///   - name: A display name; defaults to the file name.
     ///   - idempotencyKey: A unique key (a UUID is best) that makes the POST safe to retry; a repeat within 24 hours returns the first result.
     /// - Returns: The stored document. (status 201)
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 413 (The upload exceeds the size limit.), 415 (The request body's media type is not accepted (for uploads, the file is not a PDF).), 422 (The request is well-formed but invalid; `errors` lists each field.), 429 (The key's rate limit (100 requests/minute, bursts to 200) is exhausted.). `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 413 (The upload exceeds the size limit.), 415 (The request body's media type is not accepted (for uploads, the file is not a PDF).), 422 (The request is well-formed but invalid; `errors` lists each field.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func uploadDocument(file: BindgenRuntime.MultipartFile, name: Swift.String? = nil, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> Document {
         let endpoint = Endpoint.uploadDocument(file: file, name: name, idempotencyKey: idempotencyKey)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
@@ -85,7 +85,7 @@ public struct Client: Swift.Sendable {
     /// - Parameters:
     ///   - id: The document id (`doc_…`).
     /// - Returns: The document. (status 200)
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 429 (The key's rate limit (100 requests/minute, bursts to 200) is exhausted.). `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func getDocument(id: Swift.String) async throws(BindgenRuntime.ClientError) -> Document {
         let endpoint = Endpoint.getDocument(id: id)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
@@ -104,7 +104,7 @@ public struct Client: Swift.Sendable {
     /// - Remark: `DELETE /documents/{id}` (operationId `deleteDocument`), generated from `#/paths/~1documents~1{id}/delete`.
     /// - Parameters:
     ///   - id: The document id (`doc_…`).
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 409 (The resource's state forbids the request (e.g. editing a sent envelope).), 429 (The key's rate limit (100 requests/minute, bursts to 200) is exhausted.). `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 409 (The resource's state forbids the request (e.g. editing a sent envelope).). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func deleteDocument(id: Swift.String) async throws(BindgenRuntime.ClientError) {
         let endpoint = Endpoint.deleteDocument(id: id)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
@@ -126,7 +126,7 @@ public struct Client: Swift.Sendable {
     ///   - startingAfter: Cursor; the id of the last item of the previous page (its `nextCursor`).
     ///   - status: Only envelopes in this state.
     /// - Returns: One page of envelopes. (status 200)
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 422 (The request is well-formed but invalid; `errors` lists each field.), 429 (The key's rate limit (100 requests/minute, bursts to 200) is exhausted.). `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 422 (The request is well-formed but invalid; `errors` lists each field.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func listEnvelopes(limit: Swift.Int32? = nil, startingAfter: Swift.String? = nil, status: EnvelopeStatus? = nil) async throws(BindgenRuntime.ClientError) -> EnvelopeList {
         let endpoint = Endpoint.listEnvelopes(limit: limit, startingAfter: startingAfter, status: status)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
@@ -147,7 +147,7 @@ public struct Client: Swift.Sendable {
     ///   - body: The request body.
     ///   - idempotencyKey: A unique key (a UUID is best) that makes the POST safe to retry; a repeat within 24 hours returns the first result.
     /// - Returns: The new DRAFT envelope. (status 201)
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 415 (The request body's media type is not accepted (for uploads, the file is not a PDF).), 422 (The request is well-formed but invalid; `errors` lists each field.), 429 (The key's rate limit (100 requests/minute, bursts to 200) is exhausted.). `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 415 (The request body's media type is not accepted (for uploads, the file is not a PDF).), 422 (The request is well-formed but invalid; `errors` lists each field.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func createEnvelope(_ body: EnvelopeCreate, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> Envelope {
         let endpoint = Endpoint.createEnvelope(body: body, idempotencyKey: idempotencyKey)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
@@ -165,7 +165,7 @@ public struct Client: Swift.Sendable {
     /// - Parameters:
     ///   - id: The envelope id (`env_…`).
     /// - Returns: The envelope with its recipients' progress. (status 200)
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 429 (The key's rate limit (100 requests/minute, bursts to 200) is exhausted.). `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func getEnvelope(id: Swift.String) async throws(BindgenRuntime.ClientError) -> Envelope {
         let endpoint = Endpoint.getEnvelope(id: id)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
@@ -185,7 +185,7 @@ public struct Client: Swift.Sendable {
     /// - Remark: `DELETE /envelopes/{id}` (operationId `deleteEnvelope`), generated from `#/paths/~1envelopes~1{id}/delete`.
     /// - Parameters:
     ///   - id: The envelope id (`env_…`).
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 409 (The resource's state forbids the request (e.g. editing a sent envelope).), 429 (The key's rate limit (100 requests/minute, bursts to 200) is exhausted.). `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 409 (The resource's state forbids the request (e.g. editing a sent envelope).). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func deleteEnvelope(id: Swift.String) async throws(BindgenRuntime.ClientError) {
         let endpoint = Endpoint.deleteEnvelope(id: id)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
@@ -206,7 +206,7 @@ public struct Client: Swift.Sendable {
     ///   - id: The envelope id (`env_…`).
     ///   - body: The request body.
     /// - Returns: The updated envelope. (status 200)
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 409 (The resource's state forbids the request (e.g. editing a sent envelope).), 415 (The request body's media type is not accepted (for uploads, the file is not a PDF).), 422 (The request is well-formed but invalid; `errors` lists each field.), 429 (The key's rate limit (100 requests/minute, bursts to 200) is exhausted.). `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 409 (The resource's state forbids the request (e.g. editing a sent envelope).), 415 (The request body's media type is not accepted (for uploads, the file is not a PDF).), 422 (The request is well-formed but invalid; `errors` lists each field.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func updateEnvelope(id: Swift.String, _ body: EnvelopeUpdate) async throws(BindgenRuntime.ClientError) -> Envelope {
         let endpoint = Endpoint.updateEnvelope(id: id, body: body)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
@@ -229,7 +229,7 @@ public struct Client: Swift.Sendable {
     ///   - id: The envelope id (`env_…`).
     ///   - idempotencyKey: A unique key (a UUID is best) that makes the POST safe to retry; a repeat within 24 hours returns the first result.
     /// - Returns: The sent envelope. (status 200)
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 409 (The resource's state forbids the request (e.g. editing a sent envelope).), 422 (The request is well-formed but invalid; `errors` lists each field.), 429 (The key's rate limit (100 requests/minute, bursts to 200) is exhausted.). `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 409 (The resource's state forbids the request (e.g. editing a sent envelope).), 422 (The request is well-formed but invalid; `errors` lists each field.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func sendEnvelope(id: Swift.String, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> Envelope {
         let endpoint = Endpoint.sendEnvelope(id: id, idempotencyKey: idempotencyKey)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
@@ -249,7 +249,7 @@ public struct Client: Swift.Sendable {
     /// - Parameters:
     ///   - id: The envelope id (`env_…`).
     /// - Returns: The audit trail. (status 200)
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 429 (The key's rate limit (100 requests/minute, bursts to 200) is exhausted.). `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func getEnvelopeAuditTrail(id: Swift.String) async throws(BindgenRuntime.ClientError) -> Foundation.Data {
         let endpoint = Endpoint.getEnvelopeAuditTrail(id: id)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
@@ -269,7 +269,7 @@ public struct Client: Swift.Sendable {
     /// - Parameters:
     ///   - id: The envelope id (`env_…`).
     /// - Returns: The signed document. (status 200)
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 409 (The resource's state forbids the request (e.g. editing a sent envelope).), 429 (The key's rate limit (100 requests/minute, bursts to 200) is exhausted.). `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 409 (The resource's state forbids the request (e.g. editing a sent envelope).). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func getSignedDocument(id: Swift.String) async throws(BindgenRuntime.ClientError) -> Foundation.Data {
         let endpoint = Endpoint.getSignedDocument(id: id)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
@@ -288,7 +288,7 @@ public struct Client: Swift.Sendable {
     ///   - limit: Page size, 1 to 100.
     ///   - startingAfter: Cursor; the id of the last item of the previous page (its `nextCursor`).
     /// - Returns: One page of webhooks. (status 200)
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 422 (The request is well-formed but invalid; `errors` lists each field.), 429 (The key's rate limit (100 requests/minute, bursts to 200) is exhausted.). `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 422 (The request is well-formed but invalid; `errors` lists each field.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func listWebhooks(limit: Swift.Int32? = nil, startingAfter: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> WebhookList {
         let endpoint = Endpoint.listWebhooks(limit: limit, startingAfter: startingAfter)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
@@ -309,7 +309,7 @@ public struct Client: Swift.Sendable {
     ///   - body: The request body.
     ///   - idempotencyKey: A unique key (a UUID is best) that makes the POST safe to retry; a repeat within 24 hours returns the first result.
     /// - Returns: The registered webhook, with its secret. (status 201)
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 415 (The request body's media type is not accepted (for uploads, the file is not a PDF).), 422 (The request is well-formed but invalid; `errors` lists each field.), 429 (The key's rate limit (100 requests/minute, bursts to 200) is exhausted.). `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 415 (The request body's media type is not accepted (for uploads, the file is not a PDF).), 422 (The request is well-formed but invalid; `errors` lists each field.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func createWebhook(_ body: WebhookCreate, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> Webhook {
         let endpoint = Endpoint.createWebhook(body: body, idempotencyKey: idempotencyKey)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
@@ -326,7 +326,7 @@ public struct Client: Swift.Sendable {
     /// - Remark: `DELETE /webhooks/{id}` (operationId `deleteWebhook`), generated from `#/paths/~1webhooks~1{id}/delete`.
     /// - Parameters:
     ///   - id: The webhook id (`wh_…`).
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 429 (The key's rate limit (100 requests/minute, bursts to 200) is exhausted.). `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func deleteWebhook(id: Swift.String) async throws(BindgenRuntime.ClientError) {
         let endpoint = Endpoint.deleteWebhook(id: id)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
@@ -345,7 +345,7 @@ public struct Client: Swift.Sendable {
     ///   - limit: Page size, 1 to 100.
     ///   - startingAfter: Cursor; the id of the last item of the previous page (its `nextCursor`).
     /// - Returns: One page of API keys (secrets are never listed). (status 200)
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 422 (The request is well-formed but invalid; `errors` lists each field.), 429 (The key's rate limit (100 requests/minute, bursts to 200) is exhausted.). `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 422 (The request is well-formed but invalid; `errors` lists each field.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func listAPIKeys(limit: Swift.Int32? = nil, startingAfter: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> APIKeyList {
         let endpoint = Endpoint.listAPIKeys(limit: limit, startingAfter: startingAfter)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
@@ -366,7 +366,7 @@ public struct Client: Swift.Sendable {
     ///   - body: The request body.
     ///   - idempotencyKey: A unique key (a UUID is best) that makes the POST safe to retry; a repeat within 24 hours returns the first result.
     /// - Returns: The new key, with its secret. (status 201)
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 415 (The request body's media type is not accepted (for uploads, the file is not a PDF).), 422 (The request is well-formed but invalid; `errors` lists each field.), 429 (The key's rate limit (100 requests/minute, bursts to 200) is exhausted.). `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 415 (The request body's media type is not accepted (for uploads, the file is not a PDF).), 422 (The request is well-formed but invalid; `errors` lists each field.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func createAPIKey(_ body: APIKeyCreate, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> APIKey {
         let endpoint = Endpoint.createAPIKey(body: body, idempotencyKey: idempotencyKey)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
@@ -385,7 +385,7 @@ public struct Client: Swift.Sendable {
     /// - Remark: `DELETE /keys/{id}` (operationId `revokeAPIKey`), generated from `#/paths/~1keys~1{id}/delete`.
     /// - Parameters:
     ///   - id: The API key id (`key_…`).
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 429 (The key's rate limit (100 requests/minute, bursts to 200) is exhausted.). `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func revokeAPIKey(id: Swift.String) async throws(BindgenRuntime.ClientError) {
         let endpoint = Endpoint.revokeAPIKey(id: id)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))

@@ -9,6 +9,7 @@ public enum Lowering {
         var types = schemas.namedDeclarations()
         let operations = OperationLowering(schemas: schemas, diagnostics: diagnostics).lower(document.operations)
         let webhooks = WebhookLowering.lower(document.webhooks, schemas: schemas)
+        CallbackLowering.lower(document.operations, schemas: schemas)
         types += schemas.extraDeclarations
         types = IndirectionPass.apply(types)
 
@@ -32,6 +33,30 @@ public enum Lowering {
             title: document.info.title, apiVersion: document.info.version, openAPIVersion: document.version,
             sourceFile: document.rootFile, documentation: document.info.description.map(Documentation.split) ?? [],
             servers: servers, types: types, operations: operations, webhooks: webhooks, authentication: authentication)
+    }
+}
+
+/// Callback payloads (OpenAPI 3.x §4.8.18) become models: the JSON request body schema of every callback operation,
+/// named `<operation><callback><method>Payload` when it is inline (a `$ref` names its component's type). The client
+/// sends no callback requests, so nothing else is generated for them.
+enum CallbackLowering {
+    static func lower(_ operations: [Operation], schemas: SchemaLowering) {
+        for operation in operations {
+            let owner = operation.operationID ?? (operation.method.lowercased() + " " + operation.path)
+            for callback in operation.callbacks {
+                lower(callback.operations, schemas: schemas)
+                for callbackOperation in callback.operations {
+                    let body = callbackOperation.requestBody
+                    guard let media = body?.content.first(where: { $0.contentType.contains("json") }) ?? body?.content.first,
+                          let schema = media.schema else { continue }
+                    var nested: [TypeDeclaration] = []
+                    var nestedNames = NameAllocator()
+                    let hint = SwiftName.typeName(owner + " " + callback.name + " " + callbackOperation.method.lowercased()) + "Payload"
+                    let usage = schemas.usage(of: schema, hint: hint, nested: &nested, nestedNames: &nestedNames)
+                    _ = schemas.promote(nested, in: usage)
+                }
+            }
+        }
     }
 }
 

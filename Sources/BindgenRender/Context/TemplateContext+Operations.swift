@@ -47,8 +47,10 @@ extension TemplateContext {
         if !returnType.isEmpty {
             docs += ["- Returns: " + (op.success.description.map { "\($0) " } ?? "") + "(status \(op.success.statuses.joined(separator: ", ")))"]
         }
-        let errorList = op.errorResponses.map { "\($0.status) (\($0.description))" }.joined(separator: ", ")
-        docs += ["- Throws: `ClientError.api` for any other status" + (errorList.isEmpty ? "" : "; documented: " + errorList) + ". `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match."]
+        let errorList = op.errorResponses.filter { $0.status != "429" }.map { "\($0.status) (\($0.description))" }.joined(separator: ", ")
+        docs += ["- Throws: `ClientError.api` for any other status" + (errorList.isEmpty ? "" : "; documented: " + errorList)
+                 + ". `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap."
+                 + " `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match."]
         let statuses = op.success.statuses.isEmpty ? ["2XX"] : op.success.statuses
         let successStatuses = statuses.enumerated().map { index, status -> [String: Any] in
             var entry: [String: Any] = ["status": status, "isRange": false, "code": 0, "lowerBound": 0, "upperBound": 0,

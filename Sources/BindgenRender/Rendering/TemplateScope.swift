@@ -46,7 +46,7 @@ public struct OutputTemplate: Sendable, Hashable {
     /// How many files the partitioned template writes.
     public static let partitionedFileCount = 4
     /// Top-level schemas that stay together in the first file before a second one is used.
-    public static let minimumSchemasPerPart = 250
+    public static let minimumSchemasPerPart = 64
 
     /// How many files this template writes: 1, or ``partitionedFileCount`` for the document-scope `Types.swift`.
     ///

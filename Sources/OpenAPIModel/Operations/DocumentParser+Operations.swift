@@ -39,7 +39,7 @@ extension DocumentParser {
             var merged = shared.filter { p in !own.contains { $0.name == p.name && $0.location == p.location } }
             merged += own
             let opAddress = address.appending(method)
-            operations.append(Operation(
+            var operation = Operation(
                 method: method.uppercased(), path: path, operationID: node["operationId"]?.scalar,
                 summary: node["summary"]?.scalar, description: node["description"]?.scalar,
                 tags: node["tags"]?.sequence?.compactMap(\.scalar) ?? [],
@@ -47,9 +47,29 @@ extension DocumentParser {
                 requestBody: node["requestBody"].flatMap { parseRequestBody($0, file: file, address: opAddress.appending("requestBody")) },
                 responses: parseResponses(node["responses"], file: file, address: opAddress.appending("responses")),
                 deprecated: node["deprecated"]?.boolValue ?? false,
-                location: node.location, address: opAddress))
+                location: node.location, address: opAddress)
+            operation.callbacks = parseCallbacks(node["callbacks"], file: file, address: opAddress.appending("callbacks"))
+            operations.append(operation)
         }
         return operations
+    }
+
+    /// Parses an operation's `callbacks`: name → (possibly `$ref`) callback object → expression → path item.
+    func parseCallbacks(_ node: YAMLNode?, file: String, address: NodeAddress) -> [Callback] {
+        guard let entries = node?.entries else { return [] }
+        var callbacks: [Callback] = []
+        for entry in entries {
+            guard let name = entry.key.scalar, let (callback, callbackFile) = resolvedWithAddress(entry.value, file: file) else { continue }
+            for item in callback.entries ?? [] {
+                guard let expression = item.key.scalar, !expression.hasPrefix("x-") else { continue }
+                // The pointer follows the operation (`…/callbacks/onData/{$request…}`); relative `$ref`s resolve from
+                // the file the callback object is in.
+                let pointer = address.appending(name).appending(expression)
+                let operations = parsePathItem(item.value, path: expression, address: NodeAddress(file: callbackFile, tokens: pointer.tokens))
+                callbacks.append(Callback(name: name, expression: expression, operations: operations))
+            }
+        }
+        return callbacks
     }
 
     func parseParameters(_ node: YAMLNode?, file: String) -> [Parameter] {

@@ -73,4 +73,14 @@ public struct Operation: Sendable {
     public let deprecated: Bool
     public let location: SourceLocation
     public let address: NodeAddress
+    /// The operation's `callbacks` (OpenAPI 3.x §4.8.18): requests the API sends to the caller.
+    public var callbacks: [Callback] = []
+}
+
+/// One callback of an operation: a name and, per runtime expression (e.g. `{$request.query.callbackUrl}/data`),
+/// the operations of its path item.
+public struct Callback: Sendable {
+    public let name: String
+    public let expression: String
+    public let operations: [Operation]
 }
