@@ -110,6 +110,41 @@ import Testing
         #expect(warnings.first?.contains("openapi.yaml:5:17: warning: operation given as $ref ('resources/pets_list.yml') and 1 more like it") == true, "\(warnings.first ?? "")")
     }
 
+    @Test func discriminatorMappingValuesCanBeRelativeFiles() throws {
+        let path = try writeDocument("""
+        openapi: 3.0.3
+        info: {title: T, version: '1'}
+        paths:
+          /actions:
+            post:
+              operationId: act
+              requestBody:
+                content:
+                  application/json:
+                    schema: {$ref: 'resources/action.yml'}
+              responses:
+                '204': {description: Done}
+        """, extraFiles: [
+            "resources/action.yml": """
+            anyOf:
+              - $ref: 'models/attach.yml'
+              - $ref: 'models/detach.yml'
+            discriminator:
+              propertyName: type
+              mapping:
+                attach: 'models/attach.yml'
+                detach: models/detach.yml
+            """,
+            "resources/models/attach.yml": "type: object\nproperties:\n  type: {type: string}\n  volume: {type: string}\n",
+            "resources/models/detach.yml": "type: object\nproperties:\n  type: {type: string}\n",
+        ])
+        let result = try Pipeline.generate(documentPath: path)
+        let types = result.files.filter { $0.name.hasPrefix("Types") }.map(\.contents).joined()
+        #expect(types.contains("case \"attach\":"), "\(types)")
+        #expect(types.contains("case \"detach\":"))
+        #expect(!result.diagnostics.contains { "\($0)".contains("error:") })
+    }
+
     @Test func brokenTemplateNamesFileAndLine() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

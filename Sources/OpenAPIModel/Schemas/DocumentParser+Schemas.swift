@@ -48,8 +48,11 @@ extension DocumentParser {
         if let d = node["discriminator"], let propertyName = d["propertyName"]?.scalar {
             let mapping = (d["mapping"]?.entries ?? []).compactMap { entry -> (String, Reference)? in
                 guard let key = entry.key.scalar, let text = entry.value.scalar else { return nil }
-                // A mapping value is a $ref or a bare component name.
-                let refText = text.contains("#") || text.hasSuffix(".yaml") || text.hasSuffix(".json") ? text : "#/components/schemas/\(text)"
+                // A mapping value is a reference or a bare component name; names match ^[a-zA-Z0-9.\-_]+$ (OpenAPI 3.x
+                // §4.8.7.1), so anything with `#` or `/`, or a file extension, is a reference (DigitalOcean: `models/x.yml`).
+                let isReference = text.contains("#") || text.contains("/")
+                    || [".yaml", ".yml", ".json"].contains { text.hasSuffix($0) }
+                let refText = isReference ? text : "#/components/schemas/\(text)"
                 guard let target = self.reference(refText, at: entry.value, in: file) else { return nil }
                 registerSchema(target, text: refText, refNode: entry.value)
                 return (key, Reference(text: refText, location: entry.value.location, target: target))
