@@ -98,7 +98,9 @@ def frontend_hwm(pid):
     return best
 
 
-def run(argv, cwd=None, watch_frontends=False, env=None):
+def run(argv, cwd=None, watch_frontends=False, env=None, timeout=None):
+    """Runs argv and measures it. With `timeout` (seconds), the process tree is stopped when it runs longer, and the
+    sample's `timed_out` is set."""
     out_path = os.path.join(SCRATCH, "last-stdout-%d.txt" % os.getpid())
     err_path = os.path.join(SCRATCH, "last-stderr-%d.txt" % os.getpid())
     rss_path = os.path.join(SCRATCH, "last-rss-%d.txt" % os.getpid())
@@ -121,7 +123,23 @@ def run(argv, cwd=None, watch_frontends=False, env=None):
         sampler = threading.Thread(target=sample, daemon=True) if watch_frontends else None
         if sampler:
             sampler.start()
+        timed_out = [False]
+
+        def stop_tree():
+            timed_out[0] = True
+            for pid in descendants(process.pid) + [process.pid]:
+                try:
+                    os.kill(pid, 9)
+                except OSError:
+                    pass
+
+        timer = threading.Timer(timeout, stop_tree) if timeout else None
+        if timer:
+            timer.daemon = True
+            timer.start()
         _, status, usage = os.wait4(process.pid, 0)
+        if timer:
+            timer.cancel()
         wall = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
         if sampler:
@@ -136,7 +154,9 @@ def run(argv, cwd=None, watch_frontends=False, env=None):
         with open(rss_path) as handle:
             numbers = [line.strip() for line in handle if line.strip().isdigit()]
         rss = int(numbers[-1]) if numbers else rss
-    return Sample(wall, usage.ru_utime + usage.ru_stime, rss, process.returncode, stdout, stderr, peak[0])
+    sample = Sample(wall, usage.ru_utime + usage.ru_stime, rss, process.returncode, stdout, stderr, peak[0])
+    sample.timed_out = timed_out[0]
+    return sample
 
 
 def median(values):
@@ -320,11 +340,11 @@ class Bench:
                 handle.write(manifest)
         return directory, product
 
-    def swift_build(self, directory, target, watch=False):
+    def swift_build(self, directory, target, watch=False, timeout=None):
         argv = ["swift", "build", "-c", "debug", "--target", target, "--scratch-path", os.path.join(directory, ".build")]
         if self.args.jobs:
             argv += ["-j", str(self.args.jobs)]
-        return run(argv, cwd=directory, watch_frontends=watch)
+        return run(argv, cwd=directory, watch_frontends=watch, timeout=timeout)
 
     def clean_module(self, directory, module):
         """Makes the next build compile the module's generated files from scratch, as after regeneration: every
@@ -361,7 +381,7 @@ class Bench:
     def compile_once(self, kind, directory, name):
         module = self.module(name)
         self.clean_module(directory, module)
-        return self.swift_build(directory, module, watch=True)
+        return self.swift_build(directory, module, watch=True, timeout=self.args.compile_timeout or None)
 
     def compile_pair(self, name, runs, kinds=("ours", "sog")):
         entry = self.results["generation"].get(name)
@@ -377,11 +397,16 @@ class Bench:
             packages[kind] = directory
         result = {kind: [] for kind in kinds}
         result["errors"] = {}
+        result["timeouts"] = {}
         for index in range(runs):
             for kind in kinds:
-                if kind in result["errors"]:
+                if kind in result["errors"] or kind in result["timeouts"]:
                     continue
                 sample = self.compile_once(kind, packages[kind], name)
+                if getattr(sample, "timed_out", False):
+                    result["timeouts"][kind] = sample.wall
+                    log("  %s output of %s: stopped after %.0f s (--compile-timeout)" % (kind, name, sample.wall))
+                    continue
                 if sample.code != 0:
                     result["errors"][kind] = first_errors(sample.stdout + sample.stderr)
                     log("  %s output of %s does NOT compile: %s" % (kind, name, result["errors"][kind][:2]))
@@ -674,6 +699,15 @@ class Report:
         w("| input | ours: wall | theirs: wall | ours / theirs | CPU (ours / theirs) | compiler peak (ours / theirs) | build peak (ours / theirs) | lines (ours / theirs) |")
         w("|---|---|---|---|---|---|---|---|")
         for name, c in r["compile"].items():
+            stopped = c.get("timeouts", {})
+            if stopped and not c["errors"]:
+                def cell(kind):
+                    return "> %s (stopped)" % fmt_s(stopped[kind]) if kind in stopped else fmt_s(median([x["wall"] for x in c[kind]]))
+                bound = ""
+                if "sog" in stopped and "ours" not in stopped:
+                    bound = "**< %s**" % fmt_x(median([x["wall"] for x in c["ours"]]) / stopped["sog"])
+                w("| %s | %s | %s | %s | – | – | – | – |" % (name, cell("ours"), cell("sog"), bound or "–"))
+                continue
             if c["errors"]:
                 w("| %s | %s | %s | – | – | – | – | – |" % (name, "does not compile" if "ours" in c["errors"] else fmt_s(median([x["wall"] for x in c["ours"]])),
                                                  "does not compile" if "sog" in c["errors"] else fmt_s(median([x["wall"] for x in c["sog"]]))))
@@ -776,6 +810,8 @@ def main(argv):
     parser.add_argument("--compile-runs", type=int, default=1)
     parser.add_argument("--jobs", type=int, default=0, help="-j for the compile builds (default: SwiftPM's)")
     parser.add_argument("--skip-compile", action="store_true")
+    parser.add_argument("--compile-timeout", type=float, default=3600,
+                        help="stop a compile that runs longer (seconds; 0: never) and report it as a lower bound")
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--report-only", action="store_true", help="rewrite the report from Benchmarks/.scratch/results.json")
     parser.add_argument("--resume-compile", action="store_true",

@@ -6,7 +6,7 @@
 #   bash Benchmarks/run.sh --quick    # fewer runs, for iteration (≈ 15 min once the tools are built)
 #
 # Options (after --quick, if any): --runs N (generation runs per tool and input, default 5),
-# --skip-compile, --stripe PATH (default ../shared/specs/stripe-spec3-2023-09.yaml next to the repository),
+# --skip-compile, --compile-timeout SECONDS (stop a compile after that long and report a bound; default 3600), --stripe PATH (default ../shared/specs/stripe-spec3-2023-09.yaml next to the repository),
 # --jobs N (-j for every swift build, default: SwiftPM's), --report PATH (default BENCHMARKS.md).
 #
 # What it does:
@@ -34,6 +34,7 @@ while [ $# -gt 0 ]; do
         --quick) HARNESS_ARGS+=(--quick --runs 2 --debug-runs 1 --compile-runs 1); COMMAND="$COMMAND --quick" ;;
         --runs) HARNESS_ARGS+=(--runs "$2"); COMMAND="$COMMAND --runs $2"; shift ;;
         --skip-compile) HARNESS_ARGS+=(--skip-compile); COMMAND="$COMMAND --skip-compile" ;;
+        --compile-timeout) HARNESS_ARGS+=(--compile-timeout "$2"); COMMAND="$COMMAND --compile-timeout $2"; shift ;;
         --stripe) STRIPE="$2"; shift ;;
         --jobs) JOBS=(-j "$2"); HARNESS_ARGS+=(--jobs "$2"); shift ;;
         --report) HARNESS_ARGS+=(--report "$2"); shift ;;
