@@ -37,7 +37,7 @@ open("openapi.yaml", "w").write(s)
 PY
 out="$(build)" || { echo "$out" | tail -30; fail "build after edit failed"; }
 grep -q "openapi-bindgen-tool generate" <<<"$out" || fail "editing openapi.yaml did not regenerate"
-grep -rq "public var folder: Swift.String?" "$SCRATCH"/plugins/outputs/*/Certyneo/destination/OpenAPIBindgenPlugin/GeneratedSources/Types.swift || fail "new property missing from the generated models"
+grep -q "public var folder: Swift.String?" "$SCRATCH"/plugins/outputs/*/Certyneo/destination/OpenAPIBindgenPlugin/GeneratedSources/Types*.swift || fail "new property missing from the generated models"
 echo "plugin-check: edit → regenerated with the new property"
 
 cp openapi.yaml openapi.good
