@@ -720,6 +720,9 @@ class Report:
                 fmt_mb(median([x["frontend_kb"] for x in c["ours"]])), fmt_mb(median([x["frontend_kb"] for x in c["sog"]])),
                 fmt_mb(median([x["rss_kb"] for x in c["ours"]])), fmt_mb(median([x["rss_kb"] for x in c["sog"]])),
                 "{:,}".format(g.get("ours_lines", 0)), "{:,}".format(g.get("sog_lines", 0))))
+        for name in getattr(args, "compile", []) or []:
+            if name not in r["compile"] and name in r["generation"] and not getattr(args, "skip_compile", False):
+                w("| %s | not measured: the run stopped before this compile pair finished | | | | | | |" % name)
         w("")
         for name, c in r["compile"].items():
             for kind, errors in c["errors"].items():
@@ -822,8 +825,12 @@ def main(argv):
     parser.add_argument("--snapshot", default=ROOT, help="the copy of the repository the tools were built from")
     args = parser.parse_args(argv)
     if args.report_only:
-        with open(os.path.join(SCRATCH, "results.json")) as handle:
+        path = os.path.join(SCRATCH, "results.json")
+        with open(path) as handle:
             results = json.load(handle)
+        saved_at = datetime.fromtimestamp(os.path.getmtime(path), timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        if saved_at > results.get("finished", ""):
+            results["finished"] = "%s (last result saved; the run was stopped)" % saved_at
         saved = results.get("arguments", {})
         for key in ("runs", "debug_runs", "compile_runs", "quick", "operations", "command", "revision"):
             if key in saved:
