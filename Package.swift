@@ -113,7 +113,9 @@ let package = Package(
         .testTarget(name: "BugRegressionTests", dependencies: ["BindgenRuntime", "BugOG15240", "BugOG925", "BugSOG21", "BugSOG286", "BugSOG34", "BugSOG563", "BugSOG70", "BugSOG832"]),
         .testTarget(name: "YAMLSourceTests", dependencies: ["YAMLSource"]),
         .testTarget(name: "BindgenCoreTests", dependencies: ["BindgenCore", "BindgenIR", "BindgenRender", "OpenAPIModel", "YAMLSource"]),
-        .testTarget(name: "BindgenRuntimeTests", dependencies: ["BindgenRuntime"]),
+        // Helpers shared by test targets (a log capture); not a product.
+        .target(name: "TestSupport", dependencies: [.product(name: "Logging", package: "swift-log")], path: "Tests/TestSupport"),
+        .testTarget(name: "BindgenRuntimeTests", dependencies: ["BindgenRuntime", "TestSupport"]),
         .testTarget(name: "CertyneoSandboxTests", dependencies: ["CertyneoSandbox", "BindgenRuntime"]),
         .testTarget(name: "CertyneoTests", dependencies: ["Certyneo", "CertyneoSandbox", "BindgenRuntime"]),
         .testTarget(
@@ -124,6 +126,6 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "CertyneoCLITests", dependencies: ["CertyneoCLI", "Certyneo", "CertyneoSandbox", "BindgenRuntime"]),
+        .testTarget(name: "CertyneoCLITests", dependencies: ["CertyneoCLI", "Certyneo", "CertyneoSandbox", "BindgenRuntime", "TestSupport"]),
     ]
 )

@@ -1,6 +1,7 @@
 import BindgenRuntime
 import Foundation
 import Logging
+import TestSupport
 import Testing
 
 @Suite("Middleware: order, headers, metrics, logging with redaction")

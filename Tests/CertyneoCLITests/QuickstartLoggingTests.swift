@@ -3,6 +3,7 @@ import Certyneo
 @testable import CertyneoCLI
 import CertyneoSandbox
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Logs of a full quickstart")

@@ -3,19 +3,21 @@ import Logging
 
 /// Collects every log record written through its ``logger`` (messages and metadata, rendered as
 /// text), at any level.
-final class CapturedLog: @unchecked Sendable {
+public final class CapturedLog: @unchecked Sendable {
     private let lock = NSLock()
     private var records: [String] = []
 
+    public init() {}
+
     /// A logger at `.trace` writing into this capture.
-    var logger: Logger {
+    public var logger: Logger {
         var logger = Logger(label: "test.capture") { _ in Handler(capture: self) }
         logger.logLevel = .trace
         return logger
     }
 
-    var lines: [String] { lock.withLock { records } }
-    var text: String { lines.joined(separator: "\n") }
+    public var lines: [String] { lock.withLock { records } }
+    public var text: String { lines.joined(separator: "\n") }
 
     fileprivate func append(_ line: String) {
         lock.withLock { records.append(line) }
