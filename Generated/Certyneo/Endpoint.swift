@@ -63,7 +63,7 @@ public enum Endpoint: Swift.Sendable {
         case .deleteWebhook: return "deleteWebhook"
         case .listAPIKeys: return "listAPIKeys"
         case .createAPIKey: return "createAPIKey"
-        case .revokeAPIKey: return "revokeAPIKey"
+        default: return "revokeAPIKey"
         }
     }
 
@@ -87,7 +87,7 @@ public enum Endpoint: Swift.Sendable {
         case .deleteWebhook: return .delete
         case .listAPIKeys: return .get
         case .createAPIKey: return .post
-        case .revokeAPIKey: return .delete
+        default: return .delete
         }
     }
 
@@ -111,7 +111,7 @@ public enum Endpoint: Swift.Sendable {
         case .deleteWebhook: return "/webhooks/{id}"
         case .listAPIKeys: return "/keys"
         case .createAPIKey: return "/keys"
-        case .revokeAPIKey: return "/keys/{id}"
+        default: return "/keys/{id}"
         }
     }
 
@@ -135,7 +135,9 @@ public enum Endpoint: Swift.Sendable {
         case .deleteWebhook(let id): return "/webhooks/\(BindgenRuntime.APIRequest.pathSegment(id))"
         case .listAPIKeys: return "/keys"
         case .createAPIKey: return "/keys"
-        case .revokeAPIKey(let id): return "/keys/\(BindgenRuntime.APIRequest.pathSegment(id))"
+        default:
+            guard case .revokeAPIKey(let id) = self else { return pathTemplate }
+            return "/keys/\(BindgenRuntime.APIRequest.pathSegment(id))"
         }
     }
 
@@ -201,7 +203,7 @@ public enum Endpoint: Swift.Sendable {
             request.accept = "application/json, application/problem+json"
             request.setHeader("Idempotency-Key", idempotencyKey)
             request.body = .data(try client.encodeJSON(body), contentType: "application/json")
-        case .revokeAPIKey:
+        default:
             request.accept = "application/problem+json"
         }
         return request

@@ -121,3 +121,19 @@ extension Date: ParameterValue {
     /// the date has a non-zero fractional second. See ``RFC3339/string(from:)``.
     public var parameterValue: String { RFC3339.string(from: self) }
 }
+
+extension JSONValue: ParameterValue {
+    /// A string as itself, a number or `true`/`false` as its JSON text, `null` as the empty string, and an array or
+    /// object as compact JSON text (``description``). Used by the `unknown` case of a generated `oneOf` of scalars
+    /// (`oneOf: [integer, string]` path parameters).
+    public var parameterValue: String {
+        switch self {
+        case .null: ""
+        case .bool(let value): value ? "true" : "false"
+        case .integer(let value): String(value)
+        case .double(let value): value.parameterValue
+        case .string(let value): value
+        case .array, .object: description
+        }
+    }
+}

@@ -21,7 +21,7 @@ public enum ContextContract {
             "name", "qualifiedName", "sourcePointer", "docLines", "isDeprecated", "isNested", "isStruct", "isStringEnum",
             "isIntegerEnum", "isAlias", "kind", "nested", "hasNested", "properties", "hasProperties", "hasIDProperty", "hasRequiredNullable", "cases",
             "rawType", "aliasedType", "aliasedTypeInfo", "isOneOf", "variants", "hasDiscriminator", "discriminatorProperty",
-            "discriminatorPropertyLiteral", "isAnyOf", "isFirst", "isLast",
+            "discriminatorPropertyLiteral", "isAnyOf", "isParameterValue", "isFirst", "isLast",
         ],
         "property": [
             "name", "memberReference", "jsonName", "jsonNameLiteral", "codingKeyNeedsRawValue", "type", "typeInfo",

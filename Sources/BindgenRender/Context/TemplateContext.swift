@@ -53,6 +53,23 @@ public struct TemplateContext {
             declaration.nested.forEach(visit)
         }
         model.types.forEach(visit)
+        // A oneOf/anyOf whose variants are all scalars (`oneOf: [integer, string]`, DigitalOcean's path
+        // parameters) is sent as text too; repeated because a variant may be such a oneOf itself.
+        var oneOfs: [(name: String, variants: [OneOfDeclaration.Variant])] = []
+        func collectOneOfs(_ declaration: TypeDeclaration) {
+            if case .oneOf(let oneOf) = declaration.kind { oneOfs.append((declaration.name, oneOf.variants)) }
+            declaration.nested.forEach(collectOneOfs)
+        }
+        model.types.forEach(collectOneOfs)
+        var grew = true
+        while grew {
+            grew = false
+            for oneOf in oneOfs where !scalars.contains(oneOf.name)
+                && !oneOf.variants.isEmpty && oneOf.variants.allSatisfy({ Self.isScalar($0.type, named: scalars) }) {
+                scalars.insert(oneOf.name)
+                grew = true
+            }
+        }
         scalarTypeNames = scalars
         declaredKinds = kinds
     }
