@@ -113,7 +113,11 @@ let package = Package(
         // 700 operations (Tests/Fixtures/make-large-endpoint.py): switches over Endpoint beyond the compiler's
         // exhaustiveness budget, path parameters that are a oneOf of scalars.
         .target(name: "FixtureLargeEndpoint", dependencies: ["BindgenRuntime"], path: "Tests/Fixtures/LargeEndpoint", plugins: ["OpenAPIBindgenPlugin"]),
-        .testTarget(name: "BugRegressionTests", dependencies: ["BindgenRuntime", "FixtureLargeEndpoint", "BugOG15240", "BugOG925", "BugSOG21", "BugSOG286", "BugSOG34", "BugSOG563", "BugSOG70", "BugSOG832"]),
+        // Success responses: optional bodies, a body type per status, declared response headers.
+        .target(name: "FixtureResponses", dependencies: ["BindgenRuntime"], path: "Tests/Fixtures/Responses", plugins: ["OpenAPIBindgenPlugin"]),
+        .testTarget(name: "BugRegressionTests", dependencies: [
+            "BindgenRuntime", .product(name: "HTTPTypes", package: "swift-http-types"), "FixtureLargeEndpoint", "FixtureResponses", "BugOG15240", "BugOG925", "BugSOG21", "BugSOG286", "BugSOG34", "BugSOG563", "BugSOG70", "BugSOG832",
+        ]),
         .testTarget(name: "YAMLSourceTests", dependencies: ["YAMLSource"]),
         .testTarget(name: "BindgenCoreTests", dependencies: ["BindgenCore", "BindgenIR", "BindgenRender", "OpenAPIModel", "YAMLSource"]),
         // Helpers shared by test targets (a log capture); not a product.

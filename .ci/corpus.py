@@ -60,18 +60,28 @@ def load_document(path):
         return None
 
 
-def examples_of(document):
-    """(pointer of a component schema, example value) pairs from the document's root file."""
+def examples_of(document, base_dir="."):
+    """(pointer of a component schema, example value) pairs from the document's root file.
+
+    An Example Object's `value` given as `{$ref: examples/x.json}` (Dropbox Sign does this for every example) is
+    read from that file, relative to the document."""
     if not isinstance(document, dict):
         return []
     components = document.get("components") or {}
     named = components.get("examples") or {}
 
+    def external(literal):
+        ref = literal.get("$ref") if isinstance(literal, dict) and len(literal) == 1 else None
+        if not isinstance(ref, str) or ref.startswith("#") or "#" in ref:
+            return literal
+        loaded = load_document(os.path.join(base_dir, ref))
+        return loaded if loaded is not None else literal
+
     def value(example):
         if isinstance(example, dict) and isinstance(example.get("$ref"), str) and example["$ref"].startswith("#/components/examples/"):
             target = named.get(example["$ref"].rsplit("/", 1)[1])
             return value(target) if target is not None else None
-        return example.get("value") if isinstance(example, dict) and "value" in example else None
+        return external(example.get("value")) if isinstance(example, dict) and "value" in example else None
 
     pairs = []
     schemas = components.get("schemas") or {}
@@ -224,7 +234,7 @@ def swift_string(text):
 def write_checker(generator, path, name, package, undeclared):
     """Writes an executable target that round-trips the document's examples; returns its name, or None.
     `undeclared[0]` grows by the number of example members the schemas do not declare (not compared)."""
-    examples = examples_of(load_document(path))
+    examples = examples_of(load_document(path), os.path.dirname(path))
     if not examples:
         return None
     proc = subprocess.run([generator, "dump-context", path, "--scope", "schema"], capture_output=True, text=True)
@@ -256,8 +266,11 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--all", action="store_true", help="include the six largest documents")
     parser.add_argument("--scratch", default=os.path.join(ROOT, ".build-corpus"))
-    parser.add_argument("--table", default=os.path.join(ROOT, "Tests", "Corpus", "RESULTS.md"))
+    parser.add_argument("--table", help="where to write the table (default: Tests/Corpus/RESULTS.md, "
+                        "or RESULTS-all.md with --all)")
     args = parser.parse_args()
+    if args.table is None:
+        args.table = os.path.join(ROOT, "Tests", "Corpus", "RESULTS-all.md" if args.all else "RESULTS.md")
 
     subprocess.run(["swift", "build", "--product", "openapi-bindgen"], cwd=ROOT, check=True)
     bindir = subprocess.run(["swift", "build", "--show-bin-path"], cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip()

@@ -47,14 +47,27 @@ public struct Client: Swift.Sendable {
     /// - Returns: One page of documents. (status 200)
     /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 422 (The request is well-formed but invalid; `errors` lists each field.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func listDocuments(limit: Swift.Int32? = nil, startingAfter: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> DocumentList {
+        try await listDocumentsWithHeaders(limit: limit, startingAfter: startingAfter).body
+    }
+
+    /// Like `listDocuments`, and also returns the status, the response headers the document declares
+    /// (``ListDocumentsResponseHeaders``) and every header field received.
+    ///
+    /// - Throws: what `listDocuments` throws. A declared header that is absent or unreadable is `nil`, never an error.
+    public func listDocumentsWithHeaders(limit: Swift.Int32? = nil, startingAfter: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<DocumentList, ListDocumentsResponseHeaders> {
         let endpoint = Endpoint.listDocuments(limit: limit, startingAfter: startingAfter)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        switch response.status {
-        case 200:
-            return try runtime.decodeJSON(DocumentList.self, from: response)
-        default:
-            throw runtime.error(for: response)
-        }
+        let body = try { () throws(BindgenRuntime.ClientError) -> DocumentList in
+            switch response.status {
+            case 200:
+                return try runtime.decodeJSON(DocumentList.self, from: response)
+            default:
+                throw runtime.error(for: response)
+            }
+        }()
+        return BindgenRuntime.TypedResponse(
+            status: response.status, body: body, headers: ListDocumentsResponseHeaders(response: response, runtime: runtime),
+            headerFields: response.headerFields)
     }
 
     /// Upload a PDF
@@ -69,14 +82,27 @@ public struct Client: Swift.Sendable {
     /// - Returns: The stored document. (status 201)
     /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 413 (The upload exceeds the size limit.), 415 (The request body's media type is not accepted (for uploads, the file is not a PDF).), 422 (The request is well-formed but invalid; `errors` lists each field.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func uploadDocument(file: BindgenRuntime.MultipartFile, name: Swift.String? = nil, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> Document {
+        try await uploadDocumentWithHeaders(file: file, name: name, idempotencyKey: idempotencyKey).body
+    }
+
+    /// Like `uploadDocument`, and also returns the status, the response headers the document declares
+    /// (``UploadDocumentResponseHeaders``) and every header field received.
+    ///
+    /// - Throws: what `uploadDocument` throws. A declared header that is absent or unreadable is `nil`, never an error.
+    public func uploadDocumentWithHeaders(file: BindgenRuntime.MultipartFile, name: Swift.String? = nil, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Document, UploadDocumentResponseHeaders> {
         let endpoint = Endpoint.uploadDocument(file: file, name: name, idempotencyKey: idempotencyKey)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        switch response.status {
-        case 201:
-            return try runtime.decodeJSON(Document.self, from: response)
-        default:
-            throw runtime.error(for: response)
-        }
+        let body = try { () throws(BindgenRuntime.ClientError) -> Document in
+            switch response.status {
+            case 201:
+                return try runtime.decodeJSON(Document.self, from: response)
+            default:
+                throw runtime.error(for: response)
+            }
+        }()
+        return BindgenRuntime.TypedResponse(
+            status: response.status, body: body, headers: UploadDocumentResponseHeaders(response: response, runtime: runtime),
+            headerFields: response.headerFields)
     }
 
     /// Fetch document metadata
@@ -87,14 +113,27 @@ public struct Client: Swift.Sendable {
     /// - Returns: The document. (status 200)
     /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func getDocument(id: Swift.String) async throws(BindgenRuntime.ClientError) -> Document {
+        try await getDocumentWithHeaders(id: id).body
+    }
+
+    /// Like `getDocument`, and also returns the status, the response headers the document declares
+    /// (``GetDocumentResponseHeaders``) and every header field received.
+    ///
+    /// - Throws: what `getDocument` throws. A declared header that is absent or unreadable is `nil`, never an error.
+    public func getDocumentWithHeaders(id: Swift.String) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Document, GetDocumentResponseHeaders> {
         let endpoint = Endpoint.getDocument(id: id)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        switch response.status {
-        case 200:
-            return try runtime.decodeJSON(Document.self, from: response)
-        default:
-            throw runtime.error(for: response)
-        }
+        let body = try { () throws(BindgenRuntime.ClientError) -> Document in
+            switch response.status {
+            case 200:
+                return try runtime.decodeJSON(Document.self, from: response)
+            default:
+                throw runtime.error(for: response)
+            }
+        }()
+        return BindgenRuntime.TypedResponse(
+            status: response.status, body: body, headers: GetDocumentResponseHeaders(response: response, runtime: runtime),
+            headerFields: response.headerFields)
     }
 
     /// Delete a document
@@ -106,14 +145,27 @@ public struct Client: Swift.Sendable {
     ///   - id: The document id (`doc_…`).
     /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 409 (The resource's state forbids the request (e.g. editing a sent envelope).). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func deleteDocument(id: Swift.String) async throws(BindgenRuntime.ClientError) {
+        try await deleteDocumentWithHeaders(id: id).body
+    }
+
+    /// Like `deleteDocument`, and also returns the status, the response headers the document declares
+    /// (``DeleteDocumentResponseHeaders``) and every header field received.
+    ///
+    /// - Throws: what `deleteDocument` throws. A declared header that is absent or unreadable is `nil`, never an error.
+    public func deleteDocumentWithHeaders(id: Swift.String) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Swift.Void, DeleteDocumentResponseHeaders> {
         let endpoint = Endpoint.deleteDocument(id: id)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        switch response.status {
-        case 204:
-            return
-        default:
-            throw runtime.error(for: response)
-        }
+        let body = try { () throws(BindgenRuntime.ClientError) -> Swift.Void in
+            switch response.status {
+            case 204:
+                return
+            default:
+                throw runtime.error(for: response)
+            }
+        }()
+        return BindgenRuntime.TypedResponse(
+            status: response.status, body: body, headers: DeleteDocumentResponseHeaders(response: response, runtime: runtime),
+            headerFields: response.headerFields)
     }
 
     /// List envelopes
@@ -128,14 +180,27 @@ public struct Client: Swift.Sendable {
     /// - Returns: One page of envelopes. (status 200)
     /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 422 (The request is well-formed but invalid; `errors` lists each field.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func listEnvelopes(limit: Swift.Int32? = nil, startingAfter: Swift.String? = nil, status: EnvelopeStatus? = nil) async throws(BindgenRuntime.ClientError) -> EnvelopeList {
+        try await listEnvelopesWithHeaders(limit: limit, startingAfter: startingAfter, status: status).body
+    }
+
+    /// Like `listEnvelopes`, and also returns the status, the response headers the document declares
+    /// (``ListEnvelopesResponseHeaders``) and every header field received.
+    ///
+    /// - Throws: what `listEnvelopes` throws. A declared header that is absent or unreadable is `nil`, never an error.
+    public func listEnvelopesWithHeaders(limit: Swift.Int32? = nil, startingAfter: Swift.String? = nil, status: EnvelopeStatus? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<EnvelopeList, ListEnvelopesResponseHeaders> {
         let endpoint = Endpoint.listEnvelopes(limit: limit, startingAfter: startingAfter, status: status)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        switch response.status {
-        case 200:
-            return try runtime.decodeJSON(EnvelopeList.self, from: response)
-        default:
-            throw runtime.error(for: response)
-        }
+        let body = try { () throws(BindgenRuntime.ClientError) -> EnvelopeList in
+            switch response.status {
+            case 200:
+                return try runtime.decodeJSON(EnvelopeList.self, from: response)
+            default:
+                throw runtime.error(for: response)
+            }
+        }()
+        return BindgenRuntime.TypedResponse(
+            status: response.status, body: body, headers: ListEnvelopesResponseHeaders(response: response, runtime: runtime),
+            headerFields: response.headerFields)
     }
 
     /// Create an envelope
@@ -149,14 +214,27 @@ public struct Client: Swift.Sendable {
     /// - Returns: The new DRAFT envelope. (status 201)
     /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 415 (The request body's media type is not accepted (for uploads, the file is not a PDF).), 422 (The request is well-formed but invalid; `errors` lists each field.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func createEnvelope(_ body: EnvelopeCreate, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> Envelope {
+        try await createEnvelopeWithHeaders(body, idempotencyKey: idempotencyKey).body
+    }
+
+    /// Like `createEnvelope`, and also returns the status, the response headers the document declares
+    /// (``CreateEnvelopeResponseHeaders``) and every header field received.
+    ///
+    /// - Throws: what `createEnvelope` throws. A declared header that is absent or unreadable is `nil`, never an error.
+    public func createEnvelopeWithHeaders(_ body: EnvelopeCreate, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Envelope, CreateEnvelopeResponseHeaders> {
         let endpoint = Endpoint.createEnvelope(body: body, idempotencyKey: idempotencyKey)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        switch response.status {
-        case 201:
-            return try runtime.decodeJSON(Envelope.self, from: response)
-        default:
-            throw runtime.error(for: response)
-        }
+        let body = try { () throws(BindgenRuntime.ClientError) -> Envelope in
+            switch response.status {
+            case 201:
+                return try runtime.decodeJSON(Envelope.self, from: response)
+            default:
+                throw runtime.error(for: response)
+            }
+        }()
+        return BindgenRuntime.TypedResponse(
+            status: response.status, body: body, headers: CreateEnvelopeResponseHeaders(response: response, runtime: runtime),
+            headerFields: response.headerFields)
     }
 
     /// Fetch envelope state
@@ -167,14 +245,27 @@ public struct Client: Swift.Sendable {
     /// - Returns: The envelope with its recipients' progress. (status 200)
     /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func getEnvelope(id: Swift.String) async throws(BindgenRuntime.ClientError) -> Envelope {
+        try await getEnvelopeWithHeaders(id: id).body
+    }
+
+    /// Like `getEnvelope`, and also returns the status, the response headers the document declares
+    /// (``GetEnvelopeResponseHeaders``) and every header field received.
+    ///
+    /// - Throws: what `getEnvelope` throws. A declared header that is absent or unreadable is `nil`, never an error.
+    public func getEnvelopeWithHeaders(id: Swift.String) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Envelope, GetEnvelopeResponseHeaders> {
         let endpoint = Endpoint.getEnvelope(id: id)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        switch response.status {
-        case 200:
-            return try runtime.decodeJSON(Envelope.self, from: response)
-        default:
-            throw runtime.error(for: response)
-        }
+        let body = try { () throws(BindgenRuntime.ClientError) -> Envelope in
+            switch response.status {
+            case 200:
+                return try runtime.decodeJSON(Envelope.self, from: response)
+            default:
+                throw runtime.error(for: response)
+            }
+        }()
+        return BindgenRuntime.TypedResponse(
+            status: response.status, body: body, headers: GetEnvelopeResponseHeaders(response: response, runtime: runtime),
+            headerFields: response.headerFields)
     }
 
     /// Void or delete an envelope
@@ -187,14 +278,27 @@ public struct Client: Swift.Sendable {
     ///   - id: The envelope id (`env_…`).
     /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 409 (The resource's state forbids the request (e.g. editing a sent envelope).). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func deleteEnvelope(id: Swift.String) async throws(BindgenRuntime.ClientError) {
+        try await deleteEnvelopeWithHeaders(id: id).body
+    }
+
+    /// Like `deleteEnvelope`, and also returns the status, the response headers the document declares
+    /// (``DeleteEnvelopeResponseHeaders``) and every header field received.
+    ///
+    /// - Throws: what `deleteEnvelope` throws. A declared header that is absent or unreadable is `nil`, never an error.
+    public func deleteEnvelopeWithHeaders(id: Swift.String) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Swift.Void, DeleteEnvelopeResponseHeaders> {
         let endpoint = Endpoint.deleteEnvelope(id: id)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        switch response.status {
-        case 204:
-            return
-        default:
-            throw runtime.error(for: response)
-        }
+        let body = try { () throws(BindgenRuntime.ClientError) -> Swift.Void in
+            switch response.status {
+            case 204:
+                return
+            default:
+                throw runtime.error(for: response)
+            }
+        }()
+        return BindgenRuntime.TypedResponse(
+            status: response.status, body: body, headers: DeleteEnvelopeResponseHeaders(response: response, runtime: runtime),
+            headerFields: response.headerFields)
     }
 
     /// Update a DRAFT envelope
@@ -208,14 +312,27 @@ public struct Client: Swift.Sendable {
     /// - Returns: The updated envelope. (status 200)
     /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 409 (The resource's state forbids the request (e.g. editing a sent envelope).), 415 (The request body's media type is not accepted (for uploads, the file is not a PDF).), 422 (The request is well-formed but invalid; `errors` lists each field.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func updateEnvelope(id: Swift.String, _ body: EnvelopeUpdate) async throws(BindgenRuntime.ClientError) -> Envelope {
+        try await updateEnvelopeWithHeaders(id: id, body).body
+    }
+
+    /// Like `updateEnvelope`, and also returns the status, the response headers the document declares
+    /// (``UpdateEnvelopeResponseHeaders``) and every header field received.
+    ///
+    /// - Throws: what `updateEnvelope` throws. A declared header that is absent or unreadable is `nil`, never an error.
+    public func updateEnvelopeWithHeaders(id: Swift.String, _ body: EnvelopeUpdate) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Envelope, UpdateEnvelopeResponseHeaders> {
         let endpoint = Endpoint.updateEnvelope(id: id, body: body)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        switch response.status {
-        case 200:
-            return try runtime.decodeJSON(Envelope.self, from: response)
-        default:
-            throw runtime.error(for: response)
-        }
+        let body = try { () throws(BindgenRuntime.ClientError) -> Envelope in
+            switch response.status {
+            case 200:
+                return try runtime.decodeJSON(Envelope.self, from: response)
+            default:
+                throw runtime.error(for: response)
+            }
+        }()
+        return BindgenRuntime.TypedResponse(
+            status: response.status, body: body, headers: UpdateEnvelopeResponseHeaders(response: response, runtime: runtime),
+            headerFields: response.headerFields)
     }
 
     /// Dispatch a DRAFT envelope
@@ -231,14 +348,27 @@ public struct Client: Swift.Sendable {
     /// - Returns: The sent envelope. (status 200)
     /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 409 (The resource's state forbids the request (e.g. editing a sent envelope).), 422 (The request is well-formed but invalid; `errors` lists each field.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func sendEnvelope(id: Swift.String, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> Envelope {
+        try await sendEnvelopeWithHeaders(id: id, idempotencyKey: idempotencyKey).body
+    }
+
+    /// Like `sendEnvelope`, and also returns the status, the response headers the document declares
+    /// (``SendEnvelopeResponseHeaders``) and every header field received.
+    ///
+    /// - Throws: what `sendEnvelope` throws. A declared header that is absent or unreadable is `nil`, never an error.
+    public func sendEnvelopeWithHeaders(id: Swift.String, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Envelope, SendEnvelopeResponseHeaders> {
         let endpoint = Endpoint.sendEnvelope(id: id, idempotencyKey: idempotencyKey)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        switch response.status {
-        case 200:
-            return try runtime.decodeJSON(Envelope.self, from: response)
-        default:
-            throw runtime.error(for: response)
-        }
+        let body = try { () throws(BindgenRuntime.ClientError) -> Envelope in
+            switch response.status {
+            case 200:
+                return try runtime.decodeJSON(Envelope.self, from: response)
+            default:
+                throw runtime.error(for: response)
+            }
+        }()
+        return BindgenRuntime.TypedResponse(
+            status: response.status, body: body, headers: SendEnvelopeResponseHeaders(response: response, runtime: runtime),
+            headerFields: response.headerFields)
     }
 
     /// Download the audit-trail PDF
@@ -251,14 +381,27 @@ public struct Client: Swift.Sendable {
     /// - Returns: The audit trail. (status 200)
     /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func getEnvelopeAuditTrail(id: Swift.String) async throws(BindgenRuntime.ClientError) -> Foundation.Data {
+        try await getEnvelopeAuditTrailWithHeaders(id: id).body
+    }
+
+    /// Like `getEnvelopeAuditTrail`, and also returns the status, the response headers the document declares
+    /// (``GetEnvelopeAuditTrailResponseHeaders``) and every header field received.
+    ///
+    /// - Throws: what `getEnvelopeAuditTrail` throws. A declared header that is absent or unreadable is `nil`, never an error.
+    public func getEnvelopeAuditTrailWithHeaders(id: Swift.String) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Foundation.Data, GetEnvelopeAuditTrailResponseHeaders> {
         let endpoint = Endpoint.getEnvelopeAuditTrail(id: id)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        switch response.status {
-        case 200:
-            return response.body
-        default:
-            throw runtime.error(for: response)
-        }
+        let body = try { () throws(BindgenRuntime.ClientError) -> Foundation.Data in
+            switch response.status {
+            case 200:
+                return response.body
+            default:
+                throw runtime.error(for: response)
+            }
+        }()
+        return BindgenRuntime.TypedResponse(
+            status: response.status, body: body, headers: GetEnvelopeAuditTrailResponseHeaders(response: response, runtime: runtime),
+            headerFields: response.headerFields)
     }
 
     /// Download the signed PDF
@@ -271,14 +414,27 @@ public struct Client: Swift.Sendable {
     /// - Returns: The signed document. (status 200)
     /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 409 (The resource's state forbids the request (e.g. editing a sent envelope).). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func getSignedDocument(id: Swift.String) async throws(BindgenRuntime.ClientError) -> Foundation.Data {
+        try await getSignedDocumentWithHeaders(id: id).body
+    }
+
+    /// Like `getSignedDocument`, and also returns the status, the response headers the document declares
+    /// (``GetSignedDocumentResponseHeaders``) and every header field received.
+    ///
+    /// - Throws: what `getSignedDocument` throws. A declared header that is absent or unreadable is `nil`, never an error.
+    public func getSignedDocumentWithHeaders(id: Swift.String) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Foundation.Data, GetSignedDocumentResponseHeaders> {
         let endpoint = Endpoint.getSignedDocument(id: id)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        switch response.status {
-        case 200:
-            return response.body
-        default:
-            throw runtime.error(for: response)
-        }
+        let body = try { () throws(BindgenRuntime.ClientError) -> Foundation.Data in
+            switch response.status {
+            case 200:
+                return response.body
+            default:
+                throw runtime.error(for: response)
+            }
+        }()
+        return BindgenRuntime.TypedResponse(
+            status: response.status, body: body, headers: GetSignedDocumentResponseHeaders(response: response, runtime: runtime),
+            headerFields: response.headerFields)
     }
 
     /// List webhooks
@@ -290,14 +446,27 @@ public struct Client: Swift.Sendable {
     /// - Returns: One page of webhooks. (status 200)
     /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 422 (The request is well-formed but invalid; `errors` lists each field.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func listWebhooks(limit: Swift.Int32? = nil, startingAfter: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> WebhookList {
+        try await listWebhooksWithHeaders(limit: limit, startingAfter: startingAfter).body
+    }
+
+    /// Like `listWebhooks`, and also returns the status, the response headers the document declares
+    /// (``ListWebhooksResponseHeaders``) and every header field received.
+    ///
+    /// - Throws: what `listWebhooks` throws. A declared header that is absent or unreadable is `nil`, never an error.
+    public func listWebhooksWithHeaders(limit: Swift.Int32? = nil, startingAfter: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<WebhookList, ListWebhooksResponseHeaders> {
         let endpoint = Endpoint.listWebhooks(limit: limit, startingAfter: startingAfter)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        switch response.status {
-        case 200:
-            return try runtime.decodeJSON(WebhookList.self, from: response)
-        default:
-            throw runtime.error(for: response)
-        }
+        let body = try { () throws(BindgenRuntime.ClientError) -> WebhookList in
+            switch response.status {
+            case 200:
+                return try runtime.decodeJSON(WebhookList.self, from: response)
+            default:
+                throw runtime.error(for: response)
+            }
+        }()
+        return BindgenRuntime.TypedResponse(
+            status: response.status, body: body, headers: ListWebhooksResponseHeaders(response: response, runtime: runtime),
+            headerFields: response.headerFields)
     }
 
     /// Register a webhook
@@ -311,14 +480,27 @@ public struct Client: Swift.Sendable {
     /// - Returns: The registered webhook, with its secret. (status 201)
     /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 415 (The request body's media type is not accepted (for uploads, the file is not a PDF).), 422 (The request is well-formed but invalid; `errors` lists each field.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func createWebhook(_ body: WebhookCreate, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> Webhook {
+        try await createWebhookWithHeaders(body, idempotencyKey: idempotencyKey).body
+    }
+
+    /// Like `createWebhook`, and also returns the status, the response headers the document declares
+    /// (``CreateWebhookResponseHeaders``) and every header field received.
+    ///
+    /// - Throws: what `createWebhook` throws. A declared header that is absent or unreadable is `nil`, never an error.
+    public func createWebhookWithHeaders(_ body: WebhookCreate, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Webhook, CreateWebhookResponseHeaders> {
         let endpoint = Endpoint.createWebhook(body: body, idempotencyKey: idempotencyKey)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        switch response.status {
-        case 201:
-            return try runtime.decodeJSON(Webhook.self, from: response)
-        default:
-            throw runtime.error(for: response)
-        }
+        let body = try { () throws(BindgenRuntime.ClientError) -> Webhook in
+            switch response.status {
+            case 201:
+                return try runtime.decodeJSON(Webhook.self, from: response)
+            default:
+                throw runtime.error(for: response)
+            }
+        }()
+        return BindgenRuntime.TypedResponse(
+            status: response.status, body: body, headers: CreateWebhookResponseHeaders(response: response, runtime: runtime),
+            headerFields: response.headerFields)
     }
 
     /// Unregister a webhook
@@ -328,14 +510,27 @@ public struct Client: Swift.Sendable {
     ///   - id: The webhook id (`wh_…`).
     /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func deleteWebhook(id: Swift.String) async throws(BindgenRuntime.ClientError) {
+        try await deleteWebhookWithHeaders(id: id).body
+    }
+
+    /// Like `deleteWebhook`, and also returns the status, the response headers the document declares
+    /// (``DeleteWebhookResponseHeaders``) and every header field received.
+    ///
+    /// - Throws: what `deleteWebhook` throws. A declared header that is absent or unreadable is `nil`, never an error.
+    public func deleteWebhookWithHeaders(id: Swift.String) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Swift.Void, DeleteWebhookResponseHeaders> {
         let endpoint = Endpoint.deleteWebhook(id: id)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        switch response.status {
-        case 204:
-            return
-        default:
-            throw runtime.error(for: response)
-        }
+        let body = try { () throws(BindgenRuntime.ClientError) -> Swift.Void in
+            switch response.status {
+            case 204:
+                return
+            default:
+                throw runtime.error(for: response)
+            }
+        }()
+        return BindgenRuntime.TypedResponse(
+            status: response.status, body: body, headers: DeleteWebhookResponseHeaders(response: response, runtime: runtime),
+            headerFields: response.headerFields)
     }
 
     /// List API keys
@@ -347,14 +542,27 @@ public struct Client: Swift.Sendable {
     /// - Returns: One page of API keys (secrets are never listed). (status 200)
     /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 422 (The request is well-formed but invalid; `errors` lists each field.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func listAPIKeys(limit: Swift.Int32? = nil, startingAfter: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> APIKeyList {
+        try await listAPIKeysWithHeaders(limit: limit, startingAfter: startingAfter).body
+    }
+
+    /// Like `listAPIKeys`, and also returns the status, the response headers the document declares
+    /// (``ListAPIKeysResponseHeaders``) and every header field received.
+    ///
+    /// - Throws: what `listAPIKeys` throws. A declared header that is absent or unreadable is `nil`, never an error.
+    public func listAPIKeysWithHeaders(limit: Swift.Int32? = nil, startingAfter: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<APIKeyList, ListAPIKeysResponseHeaders> {
         let endpoint = Endpoint.listAPIKeys(limit: limit, startingAfter: startingAfter)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        switch response.status {
-        case 200:
-            return try runtime.decodeJSON(APIKeyList.self, from: response)
-        default:
-            throw runtime.error(for: response)
-        }
+        let body = try { () throws(BindgenRuntime.ClientError) -> APIKeyList in
+            switch response.status {
+            case 200:
+                return try runtime.decodeJSON(APIKeyList.self, from: response)
+            default:
+                throw runtime.error(for: response)
+            }
+        }()
+        return BindgenRuntime.TypedResponse(
+            status: response.status, body: body, headers: ListAPIKeysResponseHeaders(response: response, runtime: runtime),
+            headerFields: response.headerFields)
     }
 
     /// Create an API key
@@ -368,14 +576,27 @@ public struct Client: Swift.Sendable {
     /// - Returns: The new key, with its secret. (status 201)
     /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 415 (The request body's media type is not accepted (for uploads, the file is not a PDF).), 422 (The request is well-formed but invalid; `errors` lists each field.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func createAPIKey(_ body: APIKeyCreate, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> APIKey {
+        try await createAPIKeyWithHeaders(body, idempotencyKey: idempotencyKey).body
+    }
+
+    /// Like `createAPIKey`, and also returns the status, the response headers the document declares
+    /// (``CreateAPIKeyResponseHeaders``) and every header field received.
+    ///
+    /// - Throws: what `createAPIKey` throws. A declared header that is absent or unreadable is `nil`, never an error.
+    public func createAPIKeyWithHeaders(_ body: APIKeyCreate, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<APIKey, CreateAPIKeyResponseHeaders> {
         let endpoint = Endpoint.createAPIKey(body: body, idempotencyKey: idempotencyKey)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        switch response.status {
-        case 201:
-            return try runtime.decodeJSON(APIKey.self, from: response)
-        default:
-            throw runtime.error(for: response)
-        }
+        let body = try { () throws(BindgenRuntime.ClientError) -> APIKey in
+            switch response.status {
+            case 201:
+                return try runtime.decodeJSON(APIKey.self, from: response)
+            default:
+                throw runtime.error(for: response)
+            }
+        }()
+        return BindgenRuntime.TypedResponse(
+            status: response.status, body: body, headers: CreateAPIKeyResponseHeaders(response: response, runtime: runtime),
+            headerFields: response.headerFields)
     }
 
     /// Revoke an API key
@@ -387,13 +608,332 @@ public struct Client: Swift.Sendable {
     ///   - id: The API key id (`key_…`).
     /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
     public func revokeAPIKey(id: Swift.String) async throws(BindgenRuntime.ClientError) {
+        try await revokeAPIKeyWithHeaders(id: id).body
+    }
+
+    /// Like `revokeAPIKey`, and also returns the status, the response headers the document declares
+    /// (``RevokeAPIKeyResponseHeaders``) and every header field received.
+    ///
+    /// - Throws: what `revokeAPIKey` throws. A declared header that is absent or unreadable is `nil`, never an error.
+    public func revokeAPIKeyWithHeaders(id: Swift.String) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Swift.Void, RevokeAPIKeyResponseHeaders> {
         let endpoint = Endpoint.revokeAPIKey(id: id)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        switch response.status {
-        case 204:
-            return
-        default:
-            throw runtime.error(for: response)
-        }
+        let body = try { () throws(BindgenRuntime.ClientError) -> Swift.Void in
+            switch response.status {
+            case 204:
+                return
+            default:
+                throw runtime.error(for: response)
+            }
+        }()
+        return BindgenRuntime.TypedResponse(
+            status: response.status, body: body, headers: RevokeAPIKeyResponseHeaders(response: response, runtime: runtime),
+            headerFields: response.headerFields)
+    }
+}
+
+/// The headers the success responses of `Client.listDocuments` declare, each decoded to its schema's type; `nil` when
+/// the answer lacks it or its text is not of that type.
+public struct ListDocumentsResponseHeaders: Swift.Sendable, Swift.Hashable {
+    /// Identifies the request in Certyneo's logs; quote it to support.
+    public var xRequestId: Swift.String?
+
+    /// Headers with the given values.
+    public init(xRequestId: Swift.String? = nil) {
+        self.xRequestId = xRequestId
+    }
+
+    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
+        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
+    }
+}
+
+/// The headers the success responses of `Client.uploadDocument` declare, each decoded to its schema's type; `nil` when
+/// the answer lacks it or its text is not of that type.
+public struct UploadDocumentResponseHeaders: Swift.Sendable, Swift.Hashable {
+    /// Identifies the request in Certyneo's logs; quote it to support.
+    public var xRequestId: Swift.String?
+
+    /// Headers with the given values.
+    public init(xRequestId: Swift.String? = nil) {
+        self.xRequestId = xRequestId
+    }
+
+    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
+        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
+    }
+}
+
+/// The headers the success responses of `Client.getDocument` declare, each decoded to its schema's type; `nil` when
+/// the answer lacks it or its text is not of that type.
+public struct GetDocumentResponseHeaders: Swift.Sendable, Swift.Hashable {
+    /// Identifies the request in Certyneo's logs; quote it to support.
+    public var xRequestId: Swift.String?
+
+    /// Headers with the given values.
+    public init(xRequestId: Swift.String? = nil) {
+        self.xRequestId = xRequestId
+    }
+
+    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
+        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
+    }
+}
+
+/// The headers the success responses of `Client.deleteDocument` declare, each decoded to its schema's type; `nil` when
+/// the answer lacks it or its text is not of that type.
+public struct DeleteDocumentResponseHeaders: Swift.Sendable, Swift.Hashable {
+    /// Identifies the request in Certyneo's logs; quote it to support.
+    public var xRequestId: Swift.String?
+
+    /// Headers with the given values.
+    public init(xRequestId: Swift.String? = nil) {
+        self.xRequestId = xRequestId
+    }
+
+    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
+        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
+    }
+}
+
+/// The headers the success responses of `Client.listEnvelopes` declare, each decoded to its schema's type; `nil` when
+/// the answer lacks it or its text is not of that type.
+public struct ListEnvelopesResponseHeaders: Swift.Sendable, Swift.Hashable {
+    /// Identifies the request in Certyneo's logs; quote it to support.
+    public var xRequestId: Swift.String?
+
+    /// Headers with the given values.
+    public init(xRequestId: Swift.String? = nil) {
+        self.xRequestId = xRequestId
+    }
+
+    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
+        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
+    }
+}
+
+/// The headers the success responses of `Client.createEnvelope` declare, each decoded to its schema's type; `nil` when
+/// the answer lacks it or its text is not of that type.
+public struct CreateEnvelopeResponseHeaders: Swift.Sendable, Swift.Hashable {
+    /// Identifies the request in Certyneo's logs; quote it to support.
+    public var xRequestId: Swift.String?
+
+    /// Headers with the given values.
+    public init(xRequestId: Swift.String? = nil) {
+        self.xRequestId = xRequestId
+    }
+
+    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
+        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
+    }
+}
+
+/// The headers the success responses of `Client.getEnvelope` declare, each decoded to its schema's type; `nil` when
+/// the answer lacks it or its text is not of that type.
+public struct GetEnvelopeResponseHeaders: Swift.Sendable, Swift.Hashable {
+    /// Identifies the request in Certyneo's logs; quote it to support.
+    public var xRequestId: Swift.String?
+
+    /// Headers with the given values.
+    public init(xRequestId: Swift.String? = nil) {
+        self.xRequestId = xRequestId
+    }
+
+    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
+        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
+    }
+}
+
+/// The headers the success responses of `Client.deleteEnvelope` declare, each decoded to its schema's type; `nil` when
+/// the answer lacks it or its text is not of that type.
+public struct DeleteEnvelopeResponseHeaders: Swift.Sendable, Swift.Hashable {
+    /// Identifies the request in Certyneo's logs; quote it to support.
+    public var xRequestId: Swift.String?
+
+    /// Headers with the given values.
+    public init(xRequestId: Swift.String? = nil) {
+        self.xRequestId = xRequestId
+    }
+
+    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
+        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
+    }
+}
+
+/// The headers the success responses of `Client.updateEnvelope` declare, each decoded to its schema's type; `nil` when
+/// the answer lacks it or its text is not of that type.
+public struct UpdateEnvelopeResponseHeaders: Swift.Sendable, Swift.Hashable {
+    /// Identifies the request in Certyneo's logs; quote it to support.
+    public var xRequestId: Swift.String?
+
+    /// Headers with the given values.
+    public init(xRequestId: Swift.String? = nil) {
+        self.xRequestId = xRequestId
+    }
+
+    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
+        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
+    }
+}
+
+/// The headers the success responses of `Client.sendEnvelope` declare, each decoded to its schema's type; `nil` when
+/// the answer lacks it or its text is not of that type.
+public struct SendEnvelopeResponseHeaders: Swift.Sendable, Swift.Hashable {
+    /// Identifies the request in Certyneo's logs; quote it to support.
+    public var xRequestId: Swift.String?
+
+    /// Headers with the given values.
+    public init(xRequestId: Swift.String? = nil) {
+        self.xRequestId = xRequestId
+    }
+
+    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
+        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
+    }
+}
+
+/// The headers the success responses of `Client.getEnvelopeAuditTrail` declare, each decoded to its schema's type; `nil` when
+/// the answer lacks it or its text is not of that type.
+public struct GetEnvelopeAuditTrailResponseHeaders: Swift.Sendable, Swift.Hashable {
+    /// Identifies the request in Certyneo's logs; quote it to support.
+    public var xRequestId: Swift.String?
+
+    /// Headers with the given values.
+    public init(xRequestId: Swift.String? = nil) {
+        self.xRequestId = xRequestId
+    }
+
+    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
+        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
+    }
+}
+
+/// The headers the success responses of `Client.getSignedDocument` declare, each decoded to its schema's type; `nil` when
+/// the answer lacks it or its text is not of that type.
+public struct GetSignedDocumentResponseHeaders: Swift.Sendable, Swift.Hashable {
+    /// Identifies the request in Certyneo's logs; quote it to support.
+    public var xRequestId: Swift.String?
+
+    /// Headers with the given values.
+    public init(xRequestId: Swift.String? = nil) {
+        self.xRequestId = xRequestId
+    }
+
+    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
+        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
+    }
+}
+
+/// The headers the success responses of `Client.listWebhooks` declare, each decoded to its schema's type; `nil` when
+/// the answer lacks it or its text is not of that type.
+public struct ListWebhooksResponseHeaders: Swift.Sendable, Swift.Hashable {
+    /// Identifies the request in Certyneo's logs; quote it to support.
+    public var xRequestId: Swift.String?
+
+    /// Headers with the given values.
+    public init(xRequestId: Swift.String? = nil) {
+        self.xRequestId = xRequestId
+    }
+
+    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
+        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
+    }
+}
+
+/// The headers the success responses of `Client.createWebhook` declare, each decoded to its schema's type; `nil` when
+/// the answer lacks it or its text is not of that type.
+public struct CreateWebhookResponseHeaders: Swift.Sendable, Swift.Hashable {
+    /// Identifies the request in Certyneo's logs; quote it to support.
+    public var xRequestId: Swift.String?
+
+    /// Headers with the given values.
+    public init(xRequestId: Swift.String? = nil) {
+        self.xRequestId = xRequestId
+    }
+
+    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
+        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
+    }
+}
+
+/// The headers the success responses of `Client.deleteWebhook` declare, each decoded to its schema's type; `nil` when
+/// the answer lacks it or its text is not of that type.
+public struct DeleteWebhookResponseHeaders: Swift.Sendable, Swift.Hashable {
+    /// Identifies the request in Certyneo's logs; quote it to support.
+    public var xRequestId: Swift.String?
+
+    /// Headers with the given values.
+    public init(xRequestId: Swift.String? = nil) {
+        self.xRequestId = xRequestId
+    }
+
+    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
+        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
+    }
+}
+
+/// The headers the success responses of `Client.listAPIKeys` declare, each decoded to its schema's type; `nil` when
+/// the answer lacks it or its text is not of that type.
+public struct ListAPIKeysResponseHeaders: Swift.Sendable, Swift.Hashable {
+    /// Identifies the request in Certyneo's logs; quote it to support.
+    public var xRequestId: Swift.String?
+
+    /// Headers with the given values.
+    public init(xRequestId: Swift.String? = nil) {
+        self.xRequestId = xRequestId
+    }
+
+    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
+        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
+    }
+}
+
+/// The headers the success responses of `Client.createAPIKey` declare, each decoded to its schema's type; `nil` when
+/// the answer lacks it or its text is not of that type.
+public struct CreateAPIKeyResponseHeaders: Swift.Sendable, Swift.Hashable {
+    /// Identifies the request in Certyneo's logs; quote it to support.
+    public var xRequestId: Swift.String?
+
+    /// Headers with the given values.
+    public init(xRequestId: Swift.String? = nil) {
+        self.xRequestId = xRequestId
+    }
+
+    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
+        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
+    }
+}
+
+/// The headers the success responses of `Client.revokeAPIKey` declare, each decoded to its schema's type; `nil` when
+/// the answer lacks it or its text is not of that type.
+public struct RevokeAPIKeyResponseHeaders: Swift.Sendable, Swift.Hashable {
+    /// Identifies the request in Certyneo's logs; quote it to support.
+    public var xRequestId: Swift.String?
+
+    /// Headers with the given values.
+    public init(xRequestId: Swift.String? = nil) {
+        self.xRequestId = xRequestId
+    }
+
+    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
+        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
     }
 }

@@ -7,7 +7,72 @@ struct OperationLowering {
 
     func lower(_ operations: [Operation]) -> [OperationDeclaration] {
         var names = NameAllocator(reserved: ["runtime", "init"])
-        return operations.map { lower($0, names: &names) }
+        var lowered = operations.map { lower($0, names: &names) }
+        // After every operation has its name, so `xWithHeaders` never takes the name of an operation.
+        for index in lowered.indices where !lowered[index].responseHeaders.isEmpty {
+            lowered[index].headersMethodName = names.unique(lowered[index].swiftName + "WithHeaders")
+        }
+        return lowered
+    }
+
+    /// The case name of a success status in an output enum: RFC 9110 §15.3's reason phrase, else `status207`.
+    static func successCaseName(_ status: String) -> String {
+        switch status {
+        case "200": "ok"
+        case "201": "created"
+        case "202": "accepted"
+        case "203": "nonAuthoritativeInformation"
+        case "204": "noContent"
+        case "205": "resetContent"
+        case "206": "partialContent"
+        default: "status" + status.uppercased()
+        }
+    }
+
+    /// The success responses, the return shape and the declared response headers of an operation.
+    func success(_ successes: [Response], typePrefix: String) -> (SuccessDeclaration, [ResponseHeaderDeclaration], String?) {
+        var success = SuccessDeclaration(statuses: successes.map(\.statusCode), body: .none, description: successes.first?.description)
+        var caseNames = NameAllocator()
+        for (index, response) in successes.enumerated() {
+            // The first keeps the name it always had (`<Operation>Response`); others add their status.
+            let body = successBody(response, typePrefix: index == 0 ? typePrefix : typePrefix + "Response" + response.statusCode.uppercased(),
+                                   suffix: index == 0 ? "Response" : "")
+            success.responses.append(SuccessDeclaration.Response(
+                status: response.statusCode, body: body, caseName: caseNames.unique(Self.successCaseName(response.statusCode)),
+                description: response.description))
+        }
+        var bodies: [SuccessDeclaration.Body] = []
+        for response in success.responses where response.body != .none && !bodies.contains(response.body) {
+            bodies.append(response.body)
+        }
+        success.body = bodies.first ?? .none
+        if bodies.count > 1 {
+            success.shape = .perStatus(typeName: schemas.allocateTopLevelName(typePrefix + "Output"))
+            success.description = nil
+        } else if !bodies.isEmpty && success.responses.contains(where: { $0.body == .none }) {
+            success.shape = .optional
+            success.description = success.responses.first { $0.body != .none }?.description
+        }
+
+        var headers: [ResponseHeaderDeclaration] = []
+        var seen: Set<String> = ["content-type"]
+        var headerNames = NameAllocator()
+        for response in successes {
+            for header in response.headers where seen.insert(header.name.lowercased()).inserted {
+                var type = TypeUsage.string
+                if let schema = header.schema {
+                    var nested: [TypeDeclaration] = []
+                    var nestedNames = NameAllocator()
+                    type = schemas.usage(of: schema, hint: typePrefix + SwiftName.typeName(header.name), nested: &nested, nestedNames: &nestedNames)
+                    type = schemas.promote(nested, in: type)
+                }
+                headers.append(ResponseHeaderDeclaration(
+                    swiftName: headerNames.unique(SwiftName.memberName(header.name)), wireName: header.name, type: type.unwrapped,
+                    documentation: header.description.map(Documentation.split) ?? []))
+            }
+        }
+        let headersType = headers.isEmpty ? nil : schemas.allocateTopLevelName(typePrefix + "ResponseHeaders")
+        return (success, headers, headersType)
     }
 
     /// `GET /envelopes/{id}/audit-trail` without an operationId → `getEnvelopesIdAuditTrail`.
@@ -58,11 +123,7 @@ struct OperationLowering {
 
         let pathComponents = Self.pathComponents(operation.path, arguments: arguments)
         let sorted = operation.responses.sorted { Self.statusRank($0.statusCode) < Self.statusRank($1.statusCode) }
-        let successes = sorted.filter(\.isSuccess)
-        var success = SuccessDeclaration(statuses: successes.map(\.statusCode), body: .none, description: successes.first?.description)
-        if let first = successes.first {
-            success.body = successBody(first, typePrefix: typePrefix)
-        }
+        let (success, responseHeaders, responseHeadersType) = self.success(sorted.filter(\.isSuccess), typePrefix: typePrefix)
         let errors = operation.responses.filter { !$0.isSuccess }.map { ($0.statusCode, $0.description ?? "") }
         var accepted: [String] = []
         for response in operation.responses {
@@ -75,7 +136,8 @@ struct OperationLowering {
             pathComponents: pathComponents, summary: operation.summary,
             documentation: Documentation.lines(summary: operation.summary, description: operation.description),
             tags: operation.tags, deprecated: operation.deprecated, arguments: arguments, body: body, success: success,
-            errorResponses: errors, acceptedContentTypes: accepted, sourcePointer: operation.address.fragment)
+            errorResponses: errors, acceptedContentTypes: accepted, sourcePointer: operation.address.fragment,
+            responseHeaders: responseHeaders, responseHeadersTypeName: responseHeadersType)
     }
 
     /// Chooses the request body media type to generate: JSON first, then multipart, form, binary, text.
@@ -143,11 +205,11 @@ struct OperationLowering {
         return false
     }
 
-    func successBody(_ response: Response, typePrefix: String) -> SuccessDeclaration.Body {
+    func successBody(_ response: Response, typePrefix: String, suffix: String = "Response") -> SuccessDeclaration.Body {
         guard !response.content.isEmpty else { return .none }
         if let json = response.content.first(where: { let t = $0.contentType.lowercased(); return t == "application/json" || t.hasSuffix("+json") || t.hasPrefix("application/json;") }) {
             guard let schema = json.schema else { return .json(.jsonValue) }
-            return .json(bodyType(schema, name: typePrefix + "Response"))
+            return .json(bodyType(schema, name: typePrefix + suffix))
         }
         if response.content.contains(where: { $0.contentType.lowercased().hasPrefix("text/") }) { return .text }
         return .binary

@@ -24,6 +24,11 @@ final class SchemaLowering {
         }
     }
 
+    /// Top-level type names that `$ref`s reached while the current declaration was built.
+    private var referencedNames: Set<String> = []
+    /// Names the nested types of the current declaration may not take (see ``declaration(for:name:)``).
+    private var nestedNameReservations: Set<String> = []
+
     /// A fresh top-level name (for inline request/response bodies).
     func allocateTopLevelName(_ base: String) -> String {
         topLevelNames.unique(SwiftName.typeName(base))
@@ -42,7 +47,41 @@ final class SchemaLowering {
     }
 
     /// The declaration of a named (or inline, given a name) schema.
+    ///
+    /// A nested type must not take the name of a top-level type that the declaration refers to: inside
+    /// `ApiErrors`, a nested `Source` would hide the top-level `Source` (Stripe's `api_errors.source` is
+    /// `anyOf [bank_account, card, source]`, whose `source` case would then hold the enum itself). When that
+    /// happens the declaration is built again with those names reserved (`Source2` for the nested one); other
+    /// nested types keep their plain names.
     func declaration(for schema: Schema, name: String) -> TypeDeclaration {
+        let diagnosticsMark = diagnostics.diagnostics.count
+        let extraMark = extraDeclarations.count
+        referencedNames = []
+        nestedNameReservations = []
+        let first = buildDeclaration(for: schema, name: name)
+        let clashes = referencedNames.intersection(Self.nestedNames(of: first))
+        guard !clashes.isEmpty else { return first }
+        diagnostics.truncate(to: diagnosticsMark)
+        extraDeclarations.removeSubrange(extraMark...)
+        nestedNameReservations = clashes
+        defer { nestedNameReservations = [] }
+        return buildDeclaration(for: schema, name: name)
+    }
+
+    /// The names of every nested declaration, at any depth.
+    static func nestedNames(of declaration: TypeDeclaration) -> Set<String> {
+        var result: Set<String> = []
+        func visit(_ declaration: TypeDeclaration) {
+            for child in declaration.nested {
+                result.insert(child.name)
+                visit(child)
+            }
+        }
+        visit(declaration)
+        return result
+    }
+
+    private func buildDeclaration(for schema: Schema, name: String) -> TypeDeclaration {
         let docs = Documentation.lines(for: schema)
         let pointer = schema.address.fragment
         if let kind = enumKind(schema), let values = schema.enumValues {
@@ -55,18 +94,18 @@ final class SchemaLowering {
         }
         if let variants = variantSchemas(schema) {
             var nested: [TypeDeclaration] = []
-            var nestedNames = NameAllocator(reserved: [name])
+            var nestedNames = NameAllocator(reserved: nestedNameReservations.union([name]))
             let oneOf = oneOfDeclaration(schema, variants: variants, hint: name, nested: &nested, nestedNames: &nestedNames)
             return TypeDeclaration(name: name, kind: .oneOf(oneOf), documentation: docs, sourcePointer: pointer, deprecated: schema.deprecated, nested: nested)
         }
         if isStructLike(schema) {
             var nested: [TypeDeclaration] = []
-            var nestedNames = NameAllocator(reserved: [name])
+            var nestedNames = NameAllocator(reserved: nestedNameReservations.union([name]))
             let properties = structProperties(schema, nested: &nested, nestedNames: &nestedNames)
             return TypeDeclaration(name: name, kind: .structure(properties), documentation: docs, sourcePointer: pointer, deprecated: schema.deprecated, nested: nested)
         }
         var nested: [TypeDeclaration] = []
-        var nestedNames = NameAllocator(reserved: [name])
+        var nestedNames = NameAllocator(reserved: nestedNameReservations.union([name]))
         var aliased = usage(of: schema, hint: name + "Value", nested: &nested, nestedNames: &nestedNames)
         // A typealias cannot hold nested types: promote them to the top level.
         aliased = promote(nested, in: aliased)
@@ -240,6 +279,7 @@ final class SchemaLowering {
     private func nonNullUsage(of schema: Schema, hint: String, nested: inout [TypeDeclaration], nestedNames: inout NameAllocator) -> TypeUsage {
         if let reference = schema.reference {
             guard let name = names[reference.target] else { return .jsonValue }
+            referencedNames.insert(name)
             return .named(name)
         }
         if schema.allOf.count == 1, schema.properties.isEmpty, schema.allOf[0].reference != nil {
@@ -254,12 +294,12 @@ final class SchemaLowering {
             }
             if nonNull.isEmpty { return .optional(.jsonValue) }
             let name = nestedNames.unique(SwiftName.typeName(hint))
-            nested.append(declaration(for: schema, name: name))
+            nested.append(buildDeclaration(for: schema, name: name))
             return nonNull.count < variants.count ? .optional(.named(name)) : .named(name)
         }
         if enumKind(schema) != nil || isStructLike(schema) {
             let name = nestedNames.unique(SwiftName.typeName(hint))
-            nested.append(declaration(for: schema, name: name))
+            nested.append(buildDeclaration(for: schema, name: name))
             return .named(name)
         }
         let types = schema.nonNullTypes

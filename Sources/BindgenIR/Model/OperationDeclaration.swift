@@ -18,6 +18,23 @@ public struct OperationDeclaration: Sendable {
     public var errorResponses: [(status: String, description: String)]
     public var acceptedContentTypes: [String]
     public var sourcePointer: String
+    /// The headers the success responses declare (every status, first declaration of a name wins; `Content-Type`
+    /// left out as OpenAPI says), in document order.
+    public var responseHeaders: [ResponseHeaderDeclaration] = []
+    /// The type holding ``responseHeaders`` (`CreateDocumentResponseHeaders`); `nil` when none are declared.
+    public var responseHeadersTypeName: String?
+    /// The client method that returns the body with the headers (`createDocumentWithHeaders`); `nil` when none
+    /// are declared.
+    public var headersMethodName: String?
+}
+
+/// A header a success response declares (OpenAPI Header Object).
+public struct ResponseHeaderDeclaration: Sendable {
+    public var swiftName: String
+    public var wireName: String
+    /// The schema's type (not optional: the property that holds it is).
+    public var type: TypeUsage
+    public var documentation: [String]
 }
 
 public enum PathComponent: Sendable {
@@ -54,9 +71,35 @@ public struct BodyDeclaration: Sendable {
 }
 
 public struct SuccessDeclaration: Sendable {
-    public enum Body: Sendable { case none, json(TypeUsage), binary, text }
-    /// Status codes (or `2XX`) that count as success; the first one's body gives the return type.
+    public enum Body: Sendable, Hashable { case none, json(TypeUsage), binary, text }
+
+    /// One success status and what its body decodes to.
+    public struct Response: Sendable {
+        /// `200`, or a range such as `2XX`.
+        public var status: String
+        public var body: Body
+        /// The case of the output enum (``Shape/perStatus(typeName:)``): `ok`, `created`, `noContent`, `status207`.
+        public var caseName: String
+        public var description: String?
+    }
+
+    /// What the client method returns.
+    public enum Shape: Sendable, Hashable {
+        /// Every success status has the same body (or none): the method returns it (``body``).
+        case single
+        /// Some statuses carry ``body``, the others none (`200` with JSON, `204`): the method returns it optional,
+        /// `nil` for the bodiless ones.
+        case optional
+        /// The statuses carry different bodies: the method returns an enum named `typeName` with a case per status.
+        case perStatus(typeName: String)
+    }
+
+    /// Status codes (or `2XX`) that count as success, specific codes before ranges.
     public var statuses: [String]
+    /// The body of the first status that has one (``Body/none`` when none has).
     public var body: Body
     public var description: String?
+    /// Every success status with its body, in the order of ``statuses``.
+    public var responses: [Response] = []
+    public var shape: Shape = .single
 }

@@ -44,8 +44,59 @@ extension TemplateContext {
             returnKind["isText"] = true
             returnType = SwiftSpelling.type(.string)
         }
-        if !returnType.isEmpty {
+        var outputTypeName = ""
+        switch op.success.shape {
+        case .single: break
+        case .optional:
+            returnType += "?"
+        case .perStatus(let typeName):
+            outputTypeName = SwiftSpelling.identifier(typeName)
+            returnType = outputTypeName
+        }
+        let bodiless = op.success.responses.filter { $0.body == .none }.map(\.status)
+        switch op.success.shape {
+        case .single where !returnType.isEmpty:
             docs += ["- Returns: " + (op.success.description.map { "\($0) " } ?? "") + "(status \(op.success.statuses.joined(separator: ", ")))"]
+        case .optional:
+            docs += ["- Returns: " + (op.success.description.map { "\($0) " } ?? "")
+                     + "(status \(op.success.responses.filter { $0.body != .none }.map(\.status).joined(separator: ", "))); "
+                     + "`nil` for \(bodiless.joined(separator: ", ")) (no body)."]
+        case .perStatus:
+            docs += ["- Returns: one case of ``\(outputTypeName)`` per success status (\(op.success.statuses.joined(separator: ", ")))."]
+        default: break
+        }
+        let successResponses = op.success.responses.enumerated().map { index, response -> [String: Any] in
+            var payloadType = ""
+            var kind: [String: Bool] = ["isJSON": false, "isBinary": false, "isText": false, "isNone": false]
+            switch response.body {
+            case .none: kind["isNone"] = true
+            case .json(let usage): kind["isJSON"] = true; payloadType = SwiftSpelling.type(usage)
+            case .binary: kind["isBinary"] = true; payloadType = SwiftSpelling.type(.data)
+            case .text: kind["isText"] = true; payloadType = SwiftSpelling.type(.string)
+            }
+            let pattern: String
+            if let code = Int(response.status) {
+                pattern = String(code)
+            } else {
+                let first = response.status.first?.wholeNumberValue ?? 2
+                pattern = "\(first * 100)..<\(first * 100 + 100)"
+            }
+            return [
+                "status": response.status, "pattern": pattern,
+                "caseName": SwiftSpelling.identifier(response.caseName), "caseReference": SwiftSpelling.memberReference(response.caseName),
+                "payloadType": payloadType, "hasPayload": !payloadType.isEmpty, "payloadKind": kind,
+                "summaryLine": SwiftSpelling.singleLine("`\(response.status)`" + (response.description.map { ": \($0)" } ?? "")),
+                "isFirst": index == 0, "isLast": index == op.success.responses.count - 1,
+            ]
+        }
+        let responseHeaders = op.responseHeaders.enumerated().map { index, header -> [String: Any] in
+            [
+                "name": SwiftSpelling.identifier(header.swiftName), "memberReference": SwiftSpelling.memberReference(header.swiftName),
+                "wireName": header.wireName, "wireNameLiteral": SwiftSpelling.stringLiteral(header.wireName),
+                "type": SwiftSpelling.type(header.type),
+                "docLines": SwiftSpelling.docComment(header.documentation.isEmpty ? ["The `\(header.wireName)` header."] : header.documentation),
+                "isFirst": index == 0, "isLast": index == op.responseHeaders.count - 1,
+            ]
         }
         let errorList = op.errorResponses.filter { $0.status != "429" }.map { "\($0.status) (\($0.description))" }.joined(separator: ", ")
         docs += ["- Throws: `ClientError.api` for any other status" + (errorList.isEmpty ? "" : "; documented: " + errorList)
@@ -95,6 +146,16 @@ extension TemplateContext {
             "returnType": returnType,
             "returnTypeInfo": jsonReturn.map(typeInfo) ?? false,
             "hasReturnValue": !returnType.isEmpty,
+            "returnTypeOrVoid": returnType.isEmpty ? "Swift.Void" : returnType,
+            "isSingleReturn": op.success.shape == .single,
+            "isOptionalReturn": op.success.shape == .optional,
+            "isOutputReturn": !outputTypeName.isEmpty,
+            "outputTypeName": outputTypeName,
+            "successResponses": successResponses,
+            "responseHeaders": responseHeaders,
+            "hasResponseHeaders": !responseHeaders.isEmpty,
+            "responseHeadersTypeName": op.responseHeadersTypeName.map(SwiftSpelling.identifier) ?? "",
+            "headersMethodName": op.headersMethodName.map(SwiftSpelling.identifier) ?? "",
             "returnKind": returnKind,
             "acceptLiteral": SwiftSpelling.stringLiteral(accept.isEmpty ? "*/*" : accept),
             "hasBody": op.body != nil,

@@ -59,7 +59,7 @@ extension TemplateContext {
             context["isOneOf"] = true
             context["kind"] = "oneOf"
             context.merge(self.oneOf(oneOf)) { _, new in new }
-            context["isParameterValue"] = scalarTypeNames.contains(declaration.name)
+            context["isParameterValue"] = parameterValueOneOfs.contains(path)
         case .alias(let usage):
             context["isAlias"] = true
             context["kind"] = "alias"

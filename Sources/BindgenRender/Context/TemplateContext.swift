@@ -28,6 +28,8 @@ public struct TemplateContext {
 
     /// Named types that go into paths, queries, headers and form fields as text (enums, aliases of scalars).
     let scalarTypeNames: Set<String>
+    /// The oneOf/anyOf declarations (paths of Swift names, outermost first) whose variants are all scalars.
+    let parameterValueOneOfs: Set<[String]>
     /// The kind of every declared type name (top-level and nested), for `typeInfo`.
     let declaredKinds: [String: DeclaredKind]
 
@@ -38,6 +40,7 @@ public struct TemplateContext {
         self.model = model
         self.options = options
         var scalars: Set<String> = []
+        var parameterValueOneOfs: Set<[String]> = []
         var kinds: [String: DeclaredKind] = [:]
         func visit(_ declaration: TypeDeclaration) {
             switch declaration.kind {
@@ -54,23 +57,53 @@ public struct TemplateContext {
         }
         model.types.forEach(visit)
         // A oneOf/anyOf whose variants are all scalars (`oneOf: [integer, string]`, DigitalOcean's path
-        // parameters) is sent as text too; repeated because a variant may be such a oneOf itself.
-        var oneOfs: [(name: String, variants: [OneOfDeclaration.Variant])] = []
-        func collectOneOfs(_ declaration: TypeDeclaration) {
-            if case .oneOf(let oneOf) = declaration.kind { oneOfs.append((declaration.name, oneOf.variants)) }
-            declaration.nested.forEach(collectOneOfs)
+        // parameters) is sent as text too, unless a variant is nullable (`null` has no text). Variant names are
+        // resolved the way Swift does, innermost enclosing type first, since nested names repeat across types;
+        // repeated because a variant may be such a oneOf itself.
+        struct Scoped { let path: [String]; let declaration: TypeDeclaration; let scopes: [[TypeDeclaration]] }
+        var scoped: [Scoped] = []
+        func collect(_ declaration: TypeDeclaration, parents: [String], scopes: [[TypeDeclaration]]) {
+            let path = parents + [declaration.name]
+            scoped.append(Scoped(path: path, declaration: declaration, scopes: scopes))
+            declaration.nested.forEach { collect($0, parents: path, scopes: [declaration.nested] + scopes) }
         }
-        model.types.forEach(collectOneOfs)
+        model.types.forEach { collect($0, parents: [], scopes: []) }
+        var scalarPaths: Set<[String]> = []
+        for item in scoped {
+            switch item.declaration.kind {
+            case .stringEnum, .integerEnum: scalarPaths.insert(item.path)
+            case .alias(let usage) where Self.isScalar(usage, named: []): scalarPaths.insert(item.path)
+            default: break
+            }
+        }
+        // The path a name written inside `item` refers to: a nested type of the innermost enclosing scope that has
+        // one of that name, else the top-level type.
+        func resolve(_ name: String, in item: Scoped) -> [String] {
+            if item.declaration.nested.contains(where: { $0.name == name }) { return item.path + [name] }
+            for (depth, scope) in item.scopes.enumerated() where scope.contains(where: { $0.name == name }) {
+                return Array(item.path.prefix(item.path.count - depth - 1)) + [name]
+            }
+            return [name]
+        }
+        func isScalarVariant(_ usage: TypeUsage, in item: Scoped) -> Bool {
+            if usage.isOptional { return false }
+            if case .named(let name) = usage { return scalarPaths.contains(resolve(name, in: item)) }
+            return Self.isScalar(usage, named: [])
+        }
         var grew = true
         while grew {
             grew = false
-            for oneOf in oneOfs where !scalars.contains(oneOf.name)
-                && !oneOf.variants.isEmpty && oneOf.variants.allSatisfy({ Self.isScalar($0.type, named: scalars) }) {
-                scalars.insert(oneOf.name)
+            for item in scoped where !scalarPaths.contains(item.path) {
+                guard case .oneOf(let oneOf) = item.declaration.kind, !oneOf.variants.isEmpty,
+                      oneOf.variants.allSatisfy({ isScalarVariant($0.type, in: item) }) else { continue }
+                scalarPaths.insert(item.path)
+                parameterValueOneOfs.insert(item.path)
+                if item.path.count == 1 { scalars.insert(item.declaration.name) }
                 grew = true
             }
         }
         scalarTypeNames = scalars
+        self.parameterValueOneOfs = parameterValueOneOfs
         declaredKinds = kinds
     }
 

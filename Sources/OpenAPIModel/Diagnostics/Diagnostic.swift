@@ -61,6 +61,11 @@ public final class DiagnosticCollector {
     public func append(_ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)
     }
+
+    /// Drops the diagnostics after the first `count`, for a stage that redoes its work.
+    public func truncate(to count: Int) {
+        if count < diagnostics.count { diagnostics.removeSubrange(count...) }
+    }
 }
 
 /// Thrown when a stage ends with at least one error; carries every diagnostic collected so far.
