@@ -63,8 +63,7 @@ public actor WebhookListener {
     private let host: String
     private var port: Int
     private let handler: Handler
-    private var task: Task<Void, any Error>?
-    private var group: ServiceGroup?
+    private let server = BackgroundServer()
 
     /// Creates a listener; `port` 0 picks a free port on the first ``start()``.
     public init(host: String = "127.0.0.1", port: Int = 0, handler: @escaping Handler) {
@@ -91,12 +90,7 @@ public actor WebhookListener {
 
     /// Stops listening (open connections are closed gracefully); safe to call twice.
     public func stop() async {
-        guard let task else { return }
-        let group = self.group
-        self.task = nil
-        self.group = nil
-        await group?.triggerGracefulShutdown()
-        _ = await task.result
+        await server.stop()
     }
 
     /// Runs in the foreground until SIGINT or SIGTERM or until the task is cancelled; calls
@@ -104,54 +98,25 @@ public actor WebhookListener {
     public func run(onStart: @Sendable (Int) -> Void) async throws {
         let port = try await start(handlingSignals: true)
         onStart(port)
-        guard let task, let group else { return }
-        try await withTaskCancellationHandler {
-            try await task.value
-        } onCancel: {
-            Task { await group.triggerGracefulShutdown() }
-        }
+        try await server.waitUntilStopped()
     }
 
     private func start(handlingSignals: Bool) async throws -> Int {
-        if task != nil { return port }
-        let (bound, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
+        if await server.isRunning { return port }
         var logger = Logger(label: "certyneo.webhooks.listener")
         logger.logLevel = .warning
+        let signal = BackgroundServer.PortSignal()
         let application = Application(
             responder: ListenerResponder(handler: handler),
             configuration: .init(address: .hostname(host, port: port), serverName: "Certyneo Webhook Listener"),
-            onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? 0)) },
+            onServerRunning: { [onBound = signal.onBound] channel in onBound(channel.localAddress?.port ?? 0) },
             logger: logger
         )
-        let group = ServiceGroup(
-            configuration: .init(services: [application], gracefulShutdownSignals: handlingSignals ? [.sigterm, .sigint] : [], logger: logger)
-        )
-        let task = Task {
-            do {
-                try await group.run()
-                continuation.finish()
-            } catch {
-                continuation.yield(.failure(error))
-                continuation.finish()
-                throw error
-            }
+        guard let boundPort = try await server.start([application], signal: signal, handlingSignals: handlingSignals, logger: logger) else {
+            throw WebhookListenerError.stoppedBeforeBinding
         }
-        self.task = task
-        self.group = group
-        for await result in bound {
-            switch result {
-            case .success(let boundPort):
-                port = boundPort
-                return boundPort
-            case .failure(let error):
-                self.task = nil
-                self.group = nil
-                throw error
-            }
-        }
-        self.task = nil
-        self.group = nil
-        throw WebhookListenerError.stoppedBeforeBinding
+        port = boundPort
+        return boundPort
     }
 }
 
