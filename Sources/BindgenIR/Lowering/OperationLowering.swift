@@ -59,13 +59,7 @@ struct OperationLowering {
         var headerNames = NameAllocator()
         for response in successes {
             for header in response.headers where seen.insert(header.name.lowercased()).inserted {
-                var type = TypeUsage.string
-                if let schema = header.schema {
-                    var nested: [TypeDeclaration] = []
-                    var nestedNames = NameAllocator()
-                    type = schemas.usage(of: schema, hint: typePrefix + SwiftName.typeName(header.name), nested: &nested, nestedNames: &nestedNames)
-                    type = schemas.promote(nested, in: type)
-                }
+                let type = header.schema.map { bodyType($0, name: typePrefix + SwiftName.typeName(header.name)) } ?? .string
                 headers.append(ResponseHeaderDeclaration(
                     swiftName: headerNames.unique(SwiftName.memberName(header.name)), wireName: header.name, type: type.unwrapped,
                     documentation: header.description.map(Documentation.split) ?? []))
@@ -90,13 +84,7 @@ struct OperationLowering {
             let params = operation.parameters.filter { $0.location == location }
             let ordered = params.filter(\.required) + params.filter { !$0.required }
             return ordered.map { param in
-                var type = TypeUsage.string
-                if let schema = param.schema {
-                    var nested: [TypeDeclaration] = []
-                    var nestedNames = NameAllocator()
-                    type = schemas.usage(of: schema, hint: typePrefix + SwiftName.typeName(param.name), nested: &nested, nestedNames: &nestedNames)
-                    type = schemas.promote(nested, in: type)
-                }
+                var type = param.schema.map { bodyType($0, name: typePrefix + SwiftName.typeName(param.name)) } ?? .string
                 if !param.required { type = type.optional }
                 let role: ArgumentDeclaration.Role = switch location {
                 case .path: .path
@@ -190,7 +178,8 @@ struct OperationLowering {
         }
     }
 
-    /// A named type for an inline object body; the usage otherwise.
+    /// The type of a body, parameter or header schema: inline types it needs (objects, enums) become top-level
+    /// declarations named after `name`.
     func bodyType(_ schema: Schema, name: String) -> TypeUsage {
         var nested: [TypeDeclaration] = []
         var nestedNames = NameAllocator()
