@@ -91,4 +91,37 @@ import Testing
         let client = try generate(Self.document)["Client.swift"] ?? ""
         #expect(client.contains("Foundation.URL(string: \"https://api.example.com/v2\")"))
     }
+
+    @Test func acceptPrefersTheMediaTypeTheClientReads() throws {
+        let endpoint = try generate("""
+        openapi: 3.1.0
+        info: {title: Negotiation, version: '1'}
+        paths:
+          /report:
+            get:
+              operationId: getReport
+              responses:
+                '200':
+                  description: The report in several forms.
+                  content:
+                    text/csv: {schema: {type: string}}
+                    application/json: {schema: {type: object, properties: {rows: {type: integer}}}}
+                    application/xml: {schema: {type: string}}
+                '400':
+                  description: Bad request.
+                  content:
+                    application/problem+json: {schema: {type: object}}
+          /export:
+            get:
+              operationId: export
+              responses:
+                '200':
+                  description: Bytes in any of two forms; both are read as bytes, so neither is preferred.
+                  content:
+                    application/pdf: {schema: {type: string, format: binary}}
+                    image/png: {schema: {type: string, format: binary}}
+        """)["Endpoint.swift"] ?? ""
+        #expect(endpoint.contains(#"request.accept = "text/csv;q=0.5, application/json, application/xml;q=0.5, application/problem+json""#))
+        #expect(endpoint.contains(#"request.accept = "application/pdf, image/png""#))
+    }
 }

@@ -113,12 +113,21 @@ struct OperationLowering {
         let sorted = operation.responses.sorted { Self.statusRank($0.statusCode) < Self.statusRank($1.statusCode) }
         let (success, responseHeaders, responseHeadersType) = self.success(sorted.filter(\.isSuccess), typePrefix: typePrefix)
         let errors = operation.responses.filter { !$0.isSuccess }.map { ($0.statusCode, $0.description ?? "") }
+        // Every media type the responses list, so the server may answer any of them (RFC 9110 §12.5.1). A success
+        // response that offers the one the client reads (JSON, else text) and others besides (XML, CSV) gets those
+        // others at `q=0.5`, so a server that negotiates picks the one that decodes.
         var accepted: [String] = []
+        var demoted: Set<String> = []
+        for response in operation.responses where response.isSuccess {
+            guard let read = Self.readMediaType(response.content) else { continue }
+            demoted.formUnion(response.content.map(\.contentType).filter { $0 != read && !Self.isJSONMediaType($0) })
+        }
         for response in operation.responses {
             for media in response.content where !accepted.contains(media.contentType) {
                 accepted.append(media.contentType)
             }
         }
+        accepted = accepted.map { demoted.contains($0) && !$0.contains(";") ? $0 + ";q=0.5" : $0 }
         return OperationDeclaration(
             swiftName: swiftName, operationID: operationID, method: operation.method, pathTemplate: operation.path,
             pathComponents: pathComponents, summary: operation.summary,
@@ -194,9 +203,22 @@ struct OperationLowering {
         return false
     }
 
+    static func isJSONMediaType(_ contentType: String) -> Bool {
+        let type = contentType.lowercased()
+        return type == "application/json" || type.hasSuffix("+json") || type.hasPrefix("application/json;")
+    }
+
+    /// The media type the client reads when a response offers several: JSON, else text; `nil` when every one is
+    /// read as bytes (none is preferred).
+    static func readMediaType(_ content: [MediaType]) -> String? {
+        guard content.count > 1 else { return nil }
+        return content.first { isJSONMediaType($0.contentType) }?.contentType
+            ?? content.first { $0.contentType.lowercased().hasPrefix("text/") }?.contentType
+    }
+
     func successBody(_ response: Response, typePrefix: String, suffix: String = "Response") -> SuccessDeclaration.Body {
         guard !response.content.isEmpty else { return .none }
-        if let json = response.content.first(where: { let t = $0.contentType.lowercased(); return t == "application/json" || t.hasSuffix("+json") || t.hasPrefix("application/json;") }) {
+        if let json = response.content.first(where: { Self.isJSONMediaType($0.contentType) }) {
             guard let schema = json.schema else { return .json(.jsonValue) }
             return .json(bodyType(schema, name: typePrefix + suffix))
         }
