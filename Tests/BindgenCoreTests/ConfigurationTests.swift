@@ -71,6 +71,45 @@ import Testing
         #expect(files["Webhooks.swift"]?.contains("case petAdopted(Animal)") == true)
     }
 
+    @Test func renamesAndFiltersReachResponseCasesAndHeaders() throws {
+        let document = """
+        openapi: 3.1.0
+        info: {title: Reports, version: '1'}
+        components:
+          schemas:
+            Report: {type: object, properties: {rows: {type: integer}}}
+            Job: {type: object, properties: {id: {type: string}}}
+            Level: {type: string, enum: [low, high]}
+            Unused: {type: string}
+        paths:
+          /reports:
+            post:
+              operationId: runReport
+              responses:
+                '200':
+                  description: Done.
+                  headers:
+                    X-Level: {schema: {$ref: '#/components/schemas/Level'}}
+                  content:
+                    application/json: {schema: {$ref: '#/components/schemas/Report'}}
+                '202':
+                  description: Queued.
+                  content:
+                    application/json: {schema: {$ref: '#/components/schemas/Job'}}
+        """
+        let config = "names:\n  schemas: {Report: Summary, Level: Tier}\nfilter:\n  include:\n    operations: [runReport]\n"
+        let files = try TemplateFixture(document: document, config: config).generate()
+        let client = try #require(files["Client.swift"])
+        #expect(client.contains("case ok(Summary)"))
+        #expect(client.contains("case accepted(Job)"))
+        #expect(client.contains("public var xLevel: Tier?"))
+        let types = (1...4).map { files[$0 == 1 ? "Types.swift" : "Types\($0).swift"] ?? "" }.joined()
+        #expect(types.contains("public struct Summary:"), "kept by the filter through the 200's body")
+        #expect(types.contains("public struct Job:"), "kept through the 202's body")
+        #expect(types.contains("public enum Tier:"), "kept through the header")
+        #expect(!types.contains("Unused"))
+    }
+
     @Test func renamingLeavesANestedTypeOfTheSameNameAlone() throws {
         let document = petstoreDocument.replacingOccurrences(of: "    Unused:\n", with: "    Status:\n      type: string\n      enum: [open, closed]\n    Unused:\n")
         let fixture = try TemplateFixture(document: document, config: "names:\n  schemas: {Status: StoreStatus}\n")

@@ -66,7 +66,11 @@ public struct OperationFilter: Sendable {
         }
         var seeds = model.operations.flatMap { operation -> [String] in
             var names = operation.arguments.flatMap(\.type.referencedNames)
+            for response in operation.success.responses {
+                if case .json(let usage) = response.body { names += usage.referencedNames }
+            }
             if case .json(let usage) = operation.success.body { names += usage.referencedNames }
+            names += operation.responseHeaders.flatMap(\.type.referencedNames)
             return names
         }
         seeds += model.webhooks.flatMap { $0.payload?.referencedNames ?? [] }

@@ -29,6 +29,14 @@ struct TypeReferenceRewriter {
         if case .json(let usage) = operation.success.body {
             operation.success.body = .json(rewrite(usage, shadowed: []))
         }
+        for index in operation.success.responses.indices {
+            if case .json(let usage) = operation.success.responses[index].body {
+                operation.success.responses[index].body = .json(rewrite(usage, shadowed: []))
+            }
+        }
+        for index in operation.responseHeaders.indices {
+            operation.responseHeaders[index].type = rewrite(operation.responseHeaders[index].type, shadowed: [])
+        }
         return operation
     }
 
