@@ -45,8 +45,13 @@ struct ConfigurationReader {
     }
 
     func typeOverrides(_ node: YAMLNode) -> TypeOverrides {
-        guard let entries = mapping(node, named: "typeOverrides", keys: ["schemas"]) else { return TypeOverrides() }
-        return TypeOverrides(schemas: entries.flatMap { pairs($0.value, named: "typeOverrides.\($0.key.text)") })
+        guard let entries = mapping(node, named: "typeOverrides", keys: ["schemas", "formats"]) else { return TypeOverrides() }
+        var overrides = TypeOverrides()
+        for (key, value) in entries {
+            let mappings = pairs(value, named: "typeOverrides.\(key.text)")
+            if key.text == "formats" { overrides.formats += mappings } else { overrides.schemas += mappings }
+        }
+        return overrides
     }
 
     /// The entries of a mapping whose keys must be among `keys`; unknown keys are errors.

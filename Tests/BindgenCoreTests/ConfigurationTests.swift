@@ -110,6 +110,45 @@ import Testing
         #expect(!types.contains("Unused"))
     }
 
+    @Test func formatOverridesReplaceTheBuiltInType() throws {
+        let document = """
+        openapi: 3.1.0
+        info: {title: Links, version: '1'}
+        components:
+          schemas:
+            Link:
+              type: object
+              required: [href]
+              properties:
+                href: {type: string, format: uri}
+                seen: {type: string, format: date-time}
+                tags: {type: array, items: {type: string, format: uri}}
+        paths:
+          /links:
+            get:
+              operationId: findLinks
+              parameters:
+                - {name: target, in: query, schema: {type: string, format: uri}}
+              responses:
+                '200':
+                  description: OK.
+                  content:
+                    application/json: {schema: {$ref: '#/components/schemas/Link'}}
+        """
+        let files = try TemplateFixture(document: document, config: "typeOverrides:\n  formats: {uri: Swift.String}\n").generate()
+        let types = try #require(files["Types.swift"])
+        #expect(types.contains("public var href: Swift.String"))
+        #expect(types.contains("public var tags: [Swift.String]?"))
+        #expect(types.contains("public var seen: Foundation.Date?"), "other formats keep their type")
+        let endpoint = try #require(files["Endpoint.swift"])
+        #expect(endpoint.contains("request.addQuery(\"target\", target)"), "still a plain scalar query item")
+
+        let wrong = try TemplateFixture(document: document, config: "typeOverrides:\n  formats: {email: Swift.String}\n")
+        #expect(try wrong.failure() == [
+            "DIR/openapi-bindgen.yaml:2:13: error: typeOverrides.formats: 'email' is not a format with a type of its own; use one of uri, date-time, uuid",
+        ])
+    }
+
     @Test func renamingLeavesANestedTypeOfTheSameNameAlone() throws {
         let document = petstoreDocument.replacingOccurrences(of: "    Unused:\n", with: "    Status:\n      type: string\n      enum: [open, closed]\n    Unused:\n")
         let fixture = try TemplateFixture(document: document, config: "names:\n  schemas: {Status: StoreStatus}\n")
