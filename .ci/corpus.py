@@ -138,15 +138,25 @@ def undeclared_pruned(example, schema, schemas, depth=0):
         return [item for item, _ in pruned], sum(count for _, count in pruned)
     if not isinstance(example, dict) or schema.get("oneOf") or schema.get("anyOf"):
         return example, 0
-    properties = dict(schema.get("properties") or {})
-    extra = schema.get("additionalProperties")
-    for part in schema.get("allOf") or []:
-        part = resolve(part)
-        if part.get("oneOf") or part.get("anyOf"):
-            return example, 0
-        properties.update(part.get("properties") or {})
-        extra = part.get("additionalProperties", extra)
-    if not properties or extra not in (None, False):
+    # Members declared by the schema and, recursively, by its `allOf` parts (Box: File--Full is allOf [File, …],
+    # File is allOf [File--Mini, …]).
+    properties, extra, union = {}, None, False
+
+    def collect(node, level):
+        nonlocal extra, union
+        node = resolve(node)
+        if level > 32:
+            return
+        if node.get("oneOf") or node.get("anyOf"):
+            union = True
+        for key, value in (node.get("properties") or {}).items():
+            properties.setdefault(key, value)
+        extra = node.get("additionalProperties", extra)
+        for part in node.get("allOf") or []:
+            collect(part, level + 1)
+
+    collect(schema, 0)
+    if union or not properties or extra not in (None, False):
         return example, 0
     result, left_out = {}, 0
     for key, value in example.items():
