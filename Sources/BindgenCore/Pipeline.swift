@@ -78,7 +78,8 @@ public enum Pipeline {
         timings.read = lap(&clock)
         let document = try DocumentParser(sources: SourceSet(rootFile: documentPath, rootTree: tree), diagnostics: diagnostics).parse()
         timings.model = lap(&clock)
-        var model = Lowering.lower(document, diagnostics: diagnostics)
+        var model = Lowering.lower(document, diagnostics: diagnostics,
+                                   formatTypes: configuration.typeOverrides.formatTypes(diagnostics: diagnostics))
         if diagnostics.hasErrors { throw DiagnosticsError(diagnostics: diagnostics.diagnostics) }
         model = configuration.typeOverrides.apply(to: model, diagnostics: diagnostics)
         model = configuration.names.apply(to: model, diagnostics: diagnostics)

@@ -135,17 +135,22 @@ import Testing
                   content:
                     application/json: {schema: {$ref: '#/components/schemas/Link'}}
         """
-        let files = try TemplateFixture(document: document, config: "typeOverrides:\n  formats: {uri: Swift.String}\n").generate()
+        // By default `uri` is text: a server's "" or unescaped space never fails a response.
+        let plain = try TemplateFixture(document: document).generate()
+        #expect(plain["Types.swift"]?.contains("public var href: Swift.String") == true)
+
+        let config = "typeOverrides:\n  formats: {uri: Foundation.URL, date-time: Swift.String}\n"
+        let files = try TemplateFixture(document: document, config: config).generate()
         let types = try #require(files["Types.swift"])
-        #expect(types.contains("public var href: Swift.String"))
-        #expect(types.contains("public var tags: [Swift.String]?"))
-        #expect(types.contains("public var seen: Foundation.Date?"), "other formats keep their type")
+        #expect(types.contains("public var href: Foundation.URL"))
+        #expect(types.contains("public var tags: [Foundation.URL]?"))
+        #expect(types.contains("public var seen: Swift.String?"))
         let endpoint = try #require(files["Endpoint.swift"])
         #expect(endpoint.contains("request.addQuery(\"target\", target)"), "still a plain scalar query item")
 
-        let wrong = try TemplateFixture(document: document, config: "typeOverrides:\n  formats: {email: Swift.String}\n")
+        let wrong = try TemplateFixture(document: document, config: "typeOverrides:\n  formats: {uri: 'My-Type!'}\n")
         #expect(try wrong.failure() == [
-            "DIR/openapi-bindgen.yaml:2:13: error: typeOverrides.formats: 'email' is not a format with a type of its own; use one of uri, date-time, uuid",
+            "DIR/openapi-bindgen.yaml:2:18: error: typeOverrides.formats: 'My-Type!' is not a Swift type",
         ])
     }
 

@@ -1,12 +1,22 @@
 import BindgenCore
+import OpenAPIModel
 import Foundation
 import Testing
 
 /// `Generated/` must be exactly what the generator writes for `openapi.yaml` now.
 @Suite struct GeneratedFolderTests {
+    /// What the build plugin writes for the `Certyneo` target: its `openapi.yaml` (the root document) with the
+    /// `openapi-bindgen.yaml` beside it.
+    static func generateCertyneo() throws -> Pipeline.Result {
+        let folder = packageRoot.appendingPathComponent("Sources/Certyneo")
+        let diagnostics = DiagnosticCollector()
+        let configuration = Configuration.load(path: folder.appendingPathComponent("openapi-bindgen.yaml").path, diagnostics: diagnostics)
+        #expect(diagnostics.diagnostics.isEmpty, "\(diagnostics.diagnostics)")
+        return try Pipeline.generate(documentPath: folder.appendingPathComponent("openapi.yaml").path, configuration: configuration)
+    }
+
     @Test func committedCopyMatchesGenerator() throws {
-        let spec = packageRoot.appendingPathComponent("openapi.yaml").path
-        let result = try Pipeline.generate(documentPath: spec)
+        let result = try Self.generateCertyneo()
         let folder = packageRoot.appendingPathComponent("Generated/Certyneo")
         let committed = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }.sorted()
         #expect(committed == result.files.map(\.name).sorted(), "Generated/Certyneo holds other files than the generator writes")
@@ -17,17 +27,15 @@ import Testing
     }
 
     @Test func generationIsDeterministic() throws {
-        let spec = packageRoot.appendingPathComponent("openapi.yaml").path
-        let first = try Pipeline.generate(documentPath: spec).files
-        let second = try Pipeline.generate(documentPath: spec).files
+        let first = try Self.generateCertyneo().files
+        let second = try Self.generateCertyneo().files
         #expect(first == second)
     }
 
     @Test func pluginDeclaresTheBuiltInOutputs() throws {
         // The build plugin must declare outputs before the generator runs; its list has to match the templates.
         let plugin = try String(contentsOf: packageRoot.appendingPathComponent("Plugins/OpenAPIBindgenPlugin/OpenAPIBindgenPlugin.swift"), encoding: .utf8)
-        let spec = packageRoot.appendingPathComponent("openapi.yaml").path
-        let names = try Pipeline.generate(documentPath: spec).files.map(\.name)
+        let names = try Self.generateCertyneo().files.map(\.name)
         let declared = "static let builtInOutputs = [" + names.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
         #expect(plugin.contains(declared), "the plugin's builtInOutputs must be \(names)")
     }

@@ -4,8 +4,10 @@ public import OpenAPIModel
 ///
 /// Deterministic: names are handed out in document order, so the same document gives the same model.
 public enum Lowering {
-    public static func lower(_ document: OpenAPIDocument, diagnostics: DiagnosticCollector) -> RenderModel {
-        let schemas = SchemaLowering(document: document, diagnostics: diagnostics)
+    /// - Parameter formatTypes: Types for schema formats that replace the built-in mapping (`typeOverrides.formats`).
+    public static func lower(_ document: OpenAPIDocument, diagnostics: DiagnosticCollector,
+                             formatTypes: [String: TypeUsage] = [:]) -> RenderModel {
+        let schemas = SchemaLowering(document: document, diagnostics: diagnostics, formatTypes: formatTypes)
         var types = schemas.namedDeclarations()
         let operations = OperationLowering(schemas: schemas, diagnostics: diagnostics).lower(document.operations)
         let webhooks = WebhookLowering.lower(document.webhooks, schemas: schemas)

@@ -10,9 +10,13 @@ final class SchemaLowering {
     /// Declarations for operation-level inline schemas (request and response bodies, parameter enums).
     var extraDeclarations: [TypeDeclaration] = []
 
-    init(document: OpenAPIDocument, diagnostics: DiagnosticCollector) {
+    /// Types chosen for formats (`typeOverrides.formats`), checked before the built-in mapping.
+    let formatTypes: [String: TypeUsage]
+
+    init(document: OpenAPIDocument, diagnostics: DiagnosticCollector, formatTypes: [String: TypeUsage] = [:]) {
         self.document = document
         self.diagnostics = diagnostics
+        self.formatTypes = formatTypes
         topLevelNames = NameAllocator(reserved: SwiftName.reservedTypeNames)
         for (name, address) in document.componentSchemas {
             names[address] = topLevelNames.unique(SwiftName.typeName(name))
@@ -304,12 +308,16 @@ final class SchemaLowering {
         }
         let types = schema.nonNullTypes
         guard types.count <= 1 else { return .jsonValue }
+        if let format = schema.format, let usage = formatTypes[format], ["string", "integer", "number"].contains(types.first ?? "string") {
+            return usage
+        }
         switch types.first {
         case "string":
             switch schema.format {
             case "date-time": return .date
             case "uuid": return .uuid
-            case "uri", "url": return .url
+            // `uri` stays text: servers send values `Foundation.URL` refuses (Twilio's examples have `""`), and one
+            // such member would fail the whole response. `typeOverrides.formats: {uri: Foundation.URL}` opts in.
             case "byte": return .data
             case "binary": return .data
             default: return .string

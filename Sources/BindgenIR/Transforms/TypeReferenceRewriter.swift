@@ -5,11 +5,9 @@
 struct TypeReferenceRewriter {
     /// Old top-level type name → the spelling that replaces it (a new name or an existing Swift type).
     let replacements: [String: String]
-    /// Built-in usages (a string format's type) → what replaces them (`typeOverrides.formats`).
-    var formatReplacements: [TypeUsage: TypeUsage] = [:]
 
     func rewrite(_ model: RenderModel) -> RenderModel {
-        guard !replacements.isEmpty || !formatReplacements.isEmpty else { return model }
+        guard !replacements.isEmpty else { return model }
         var model = model
         model.types = model.types.map { rewrite($0, shadowed: []) }
         model.operations = model.operations.map(rewrite)
@@ -75,7 +73,7 @@ struct TypeReferenceRewriter {
         case .dictionary(let value): return .dictionary(rewrite(value, shadowed: shadowed))
         case .optional(let wrapped): return .optional(rewrite(wrapped, shadowed: shadowed))
         case .string, .integer, .double, .float, .bool, .date, .data, .url, .uuid, .jsonValue, .file:
-            return formatReplacements[usage] ?? usage
+            return usage
         }
     }
 }
