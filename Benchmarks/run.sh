@@ -71,6 +71,10 @@ build() { # label, then the swift build arguments
     fi
 }
 
+# Our generator is built from scratch every run: an incremental build of the snapshot, after a stored property was
+# added to a public struct of BindgenIR, once gave a binary that crashed releasing the pipeline's result (seen
+# 2026-12-01; a clean build of the same sources was fine). The dependencies add about 3 minutes.
+rm -rf "$SCRATCH/bindgen"
 build openapi-bindgen-release -c release --product openapi-bindgen --scratch-path "$SCRATCH/bindgen"
 build openapi-bindgen-debug -c debug --product openapi-bindgen --scratch-path "$SCRATCH/bindgen"
 build yaml-scan -c release --package-path Benchmarks/YAMLScan --scratch-path "$SCRATCH/yaml-scan"
