@@ -124,4 +124,12 @@ import Testing
         #expect(endpoint.contains(#"request.accept = "text/csv;q=0.5, application/json, application/xml;q=0.5, application/problem+json""#))
         #expect(endpoint.contains(#"request.accept = "application/pdf, image/png""#))
     }
+
+    /// The success-response shapes (optional body, an output enum per status, typed response headers) as a
+    /// reviewable golden; their behaviour is tested against scripted answers in ResponseShapeTests.
+    @Test func successResponseShapes() throws {
+        let path = packageRoot.appendingPathComponent("Tests/Fixtures/Responses/openapi.yaml").path
+        let files = try Pipeline.generate(documentPath: path).files
+        try assertGolden(files.first { $0.name == "Client.swift" }?.contents ?? "", named: "responses.Client.swift.txt")
+    }
 }
