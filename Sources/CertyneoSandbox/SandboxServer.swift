@@ -17,7 +17,8 @@ public actor SandboxServer {
     /// Injects the configured faults and counts answers (see ``statistics()``).
     let monitor: TrafficMonitor
     private let apiKey: String
-    private let server = BackgroundServer()
+    private var task: Task<Void, any Error>?
+    private var group: ServiceGroup?
     private var info: SandboxInfo?
 
     public init(configuration: SandboxConfiguration = .init()) {
@@ -35,8 +36,13 @@ public actor SandboxServer {
 
     /// Stops the server (graceful); safe to call twice.
     public func stop() async {
-        info = nil
-        await server.stop()
+        guard let task else { return }
+        let group = self.group
+        self.task = nil
+        self.group = nil
+        self.info = nil
+        await group?.triggerGracefulShutdown()
+        _ = await task.result
     }
 
     /// Runs in the foreground until the task is cancelled (or SIGINT/SIGTERM); calls `onStart`
@@ -44,27 +50,55 @@ public actor SandboxServer {
     public func run(onStart: @Sendable (SandboxInfo) -> Void) async throws {
         let info = try await start(handlingSignals: true)
         onStart(info)
-        try await server.waitUntilStopped()
+        guard let task, let group else { return }
+        try await withTaskCancellationHandler {
+            try await task.value
+        } onCancel: {
+            Task { await group.triggerGracefulShutdown() }
+        }
     }
 
     private func start(handlingSignals: Bool) async throws -> SandboxInfo {
         if let info { return info }
-        let signal = BackgroundServer.PortSignal()
-        let services: [any Service] = [
-            makeApplication(onBound: signal.onBound),
-            WebhookDeliveryService(store: store, configuration: configuration.webhookDelivery),
-        ]
-        let bound = try await server.start(services, signal: signal, handlingSignals: handlingSignals, logger: Self.logger(configuration))
-        guard let port = bound else { throw SandboxError.stoppedBeforeBinding }
-        let origin = "http://\(Self.publicHost(configuration.host)):\(port)"
-        await store.setPublicOrigin(origin)
-        guard let baseURL = URL(string: origin + "/api/v1") else {
-            await server.stop()
-            throw SandboxError.invalidHost(configuration.host)
+        let (bound, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
+        let application = makeApplication { port in continuation.yield(.success(port)) }
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [application, WebhookDeliveryService(store: store, configuration: configuration.webhookDelivery)],
+                gracefulShutdownSignals: handlingSignals ? [.sigterm, .sigint] : [],
+                logger: application.logger
+            )
+        )
+        let task = Task {
+            do {
+                try await group.run()
+                continuation.finish()
+            } catch {
+                continuation.yield(.failure(error))
+                continuation.finish()
+                throw error
+            }
         }
-        let info = SandboxInfo(port: port, baseURL: baseURL, apiKey: apiKey)
-        self.info = info
-        return info
+        self.task = task
+        self.group = group
+        for await result in bound {
+            switch result {
+            case .success(let port):
+                let origin = "http://\(Self.publicHost(configuration.host)):\(port)"
+                await store.setPublicOrigin(origin)
+                guard let baseURL = URL(string: origin + "/api/v1") else { throw SandboxError.invalidHost(configuration.host) }
+                let info = SandboxInfo(port: port, baseURL: baseURL, apiKey: apiKey)
+                self.info = info
+                return info
+            case .failure(let error):
+                self.task = nil
+                self.group = nil
+                throw error
+            }
+        }
+        self.task = nil
+        self.group = nil
+        throw SandboxError.stoppedBeforeBinding
     }
 
     private func makeApplication(onBound: @escaping @Sendable (Int) -> Void) -> some ApplicationProtocol {

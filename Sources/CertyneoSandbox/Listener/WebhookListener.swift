@@ -63,7 +63,8 @@ public actor WebhookListener {
     private let host: String
     private var port: Int
     private let handler: Handler
-    private let server = BackgroundServer()
+    private var task: Task<Void, any Error>?
+    private var group: ServiceGroup?
 
     /// Creates a listener; `port` 0 picks a free port on the first ``start()``.
     public init(host: String = "127.0.0.1", port: Int = 0, handler: @escaping Handler) {
@@ -90,7 +91,12 @@ public actor WebhookListener {
 
     /// Stops listening (open connections are closed gracefully); safe to call twice.
     public func stop() async {
-        await server.stop()
+        guard let task else { return }
+        let group = self.group
+        self.task = nil
+        self.group = nil
+        await group?.triggerGracefulShutdown()
+        _ = await task.result
     }
 
     /// Runs in the foreground until SIGINT or SIGTERM or until the task is cancelled; calls
@@ -98,25 +104,54 @@ public actor WebhookListener {
     public func run(onStart: @Sendable (Int) -> Void) async throws {
         let port = try await start(handlingSignals: true)
         onStart(port)
-        try await server.waitUntilStopped()
+        guard let task, let group else { return }
+        try await withTaskCancellationHandler {
+            try await task.value
+        } onCancel: {
+            Task { await group.triggerGracefulShutdown() }
+        }
     }
 
     private func start(handlingSignals: Bool) async throws -> Int {
-        if await server.isRunning { return port }
+        if task != nil { return port }
+        let (bound, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
         var logger = Logger(label: "certyneo.webhooks.listener")
         logger.logLevel = .warning
-        let signal = BackgroundServer.PortSignal()
         let application = Application(
             responder: ListenerResponder(handler: handler),
             configuration: .init(address: .hostname(host, port: port), serverName: "Certyneo Webhook Listener"),
-            onServerRunning: { [onBound = signal.onBound] channel in onBound(channel.localAddress?.port ?? 0) },
+            onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? 0)) },
             logger: logger
         )
-        guard let boundPort = try await server.start([application], signal: signal, handlingSignals: handlingSignals, logger: logger) else {
-            throw WebhookListenerError.stoppedBeforeBinding
+        let group = ServiceGroup(
+            configuration: .init(services: [application], gracefulShutdownSignals: handlingSignals ? [.sigterm, .sigint] : [], logger: logger)
+        )
+        let task = Task {
+            do {
+                try await group.run()
+                continuation.finish()
+            } catch {
+                continuation.yield(.failure(error))
+                continuation.finish()
+                throw error
+            }
         }
-        port = boundPort
-        return boundPort
+        self.task = task
+        self.group = group
+        for await result in bound {
+            switch result {
+            case .success(let boundPort):
+                port = boundPort
+                return boundPort
+            case .failure(let error):
+                self.task = nil
+                self.group = nil
+                throw error
+            }
+        }
+        self.task = nil
+        self.group = nil
+        throw WebhookListenerError.stoppedBeforeBinding
     }
 }
 
