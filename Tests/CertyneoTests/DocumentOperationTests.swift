@@ -30,6 +30,22 @@ import Testing
         }
     }
 
+    @Test func withHeadersReturnsTheRequestIDTheSandboxSent() async throws {
+        try await withSandbox { client, _ in
+            let uploaded = try await client.uploadDocumentWithHeaders(file: .pdf(at: samplePDF), name: "a.pdf")
+            #expect(uploaded.status == 201)
+            #expect(uploaded.body.name == "a.pdf")
+            let requestID = try #require(uploaded.headers.xRequestId, "openapi.yaml declares X-Request-Id on the 201")
+            #expect(!requestID.isEmpty)
+            #expect(uploaded.headerFields.first { $0.name.canonicalName == "x-request-id" }?.value == requestID)
+
+            let fetched = try await client.getDocumentWithHeaders(id: uploaded.body.id)
+            #expect(fetched.body == uploaded.body)
+            #expect(fetched.headers.xRequestId != nil)
+            #expect(fetched.headers.xRequestId != requestID, "each request gets its own id")
+        }
+    }
+
     @Test func nonPDFUploadIsATyped415WithCodeAndRequestID() async throws {
         try await withSandbox { client, _ in
             let error = await apiError {
