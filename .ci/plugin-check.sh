@@ -4,7 +4,8 @@
 #   - a second `swift build` without changes does not run the generator;
 #   - adding an optional property to openapi.yaml regenerates on the next build and the property exists;
 #   - a broken openapi.yaml (bad indentation; a $ref to a missing schema) fails the build with
-#     `openapi.yaml:LINE:COLUMN: error: …` at the right place.
+#     `openapi.yaml:LINE:COLUMN: error: …` at the right place;
+#   - the README's regenerate command writes exactly the committed Generated/Certyneo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
@@ -54,4 +55,12 @@ out="$(build)" && fail "a dangling \$ref built"
 grep -Eq "openapi.yaml:${ref_line}:[0-9]+: error: \\\$ref '#/components/schemas/EnvelopeEvnt' does not resolve" <<<"$out" || { echo "$out" | grep error | head -5; fail "no diagnostic at line $ref_line for the missing schema"; }
 echo "plugin-check: missing schema → $(grep -Eo "openapi.yaml:[0-9]+:[0-9]+: error: .*" <<<"$out" | head -1)"
 cp openapi.good openapi.yaml
-echo "plugin-check: 4 passed, 0 failed"
+
+# The README's regenerate command must reproduce the committed Generated/ copy byte for byte (it reads
+# Sources/Certyneo/openapi.yaml, a link to the root document, and the openapi-bindgen.yaml beside the link).
+regen="$(mktemp -d)"
+swift run --scratch-path "$SCRATCH" openapi-bindgen generate Sources/Certyneo/openapi.yaml --output-directory "$regen" --quiet >/dev/null 2>&1 \
+    || fail "the README's regenerate command failed"
+diff -r Generated/Certyneo "$regen" >/dev/null || { diff -r Generated/Certyneo "$regen" | head -20; fail "the README's regenerate command does not reproduce Generated/Certyneo"; }
+echo "plugin-check: README regenerate command → same files as Generated/Certyneo"
+echo "plugin-check: 5 passed, 0 failed"

@@ -57,7 +57,7 @@ public struct Client: Swift.Sendable {
     public func listDocumentsWithHeaders(limit: Swift.Int32? = nil, startingAfter: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<DocumentList, ListDocumentsResponseHeaders> {
         let endpoint = Endpoint.listDocuments(limit: limit, startingAfter: startingAfter)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body = try { () throws(BindgenRuntime.ClientError) -> DocumentList in
+        let body: DocumentList = try { () throws(BindgenRuntime.ClientError) -> DocumentList in
             switch response.status {
             case 200:
                 return try runtime.decodeJSON(DocumentList.self, from: response)
@@ -92,7 +92,7 @@ public struct Client: Swift.Sendable {
     public func uploadDocumentWithHeaders(file: BindgenRuntime.MultipartFile, name: Swift.String? = nil, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Document, UploadDocumentResponseHeaders> {
         let endpoint = Endpoint.uploadDocument(file: file, name: name, idempotencyKey: idempotencyKey)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body = try { () throws(BindgenRuntime.ClientError) -> Document in
+        let body: Document = try { () throws(BindgenRuntime.ClientError) -> Document in
             switch response.status {
             case 201:
                 return try runtime.decodeJSON(Document.self, from: response)
@@ -123,7 +123,7 @@ public struct Client: Swift.Sendable {
     public func getDocumentWithHeaders(id: Swift.String) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Document, GetDocumentResponseHeaders> {
         let endpoint = Endpoint.getDocument(id: id)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body = try { () throws(BindgenRuntime.ClientError) -> Document in
+        let body: Document = try { () throws(BindgenRuntime.ClientError) -> Document in
             switch response.status {
             case 200:
                 return try runtime.decodeJSON(Document.self, from: response)
@@ -155,7 +155,7 @@ public struct Client: Swift.Sendable {
     public func deleteDocumentWithHeaders(id: Swift.String) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Swift.Void, DeleteDocumentResponseHeaders> {
         let endpoint = Endpoint.deleteDocument(id: id)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body = try { () throws(BindgenRuntime.ClientError) -> Swift.Void in
+        let body: Swift.Void = try { () throws(BindgenRuntime.ClientError) -> Swift.Void in
             switch response.status {
             case 204:
                 return
@@ -190,7 +190,7 @@ public struct Client: Swift.Sendable {
     public func listEnvelopesWithHeaders(limit: Swift.Int32? = nil, startingAfter: Swift.String? = nil, status: EnvelopeStatus? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<EnvelopeList, ListEnvelopesResponseHeaders> {
         let endpoint = Endpoint.listEnvelopes(limit: limit, startingAfter: startingAfter, status: status)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body = try { () throws(BindgenRuntime.ClientError) -> EnvelopeList in
+        let body: EnvelopeList = try { () throws(BindgenRuntime.ClientError) -> EnvelopeList in
             switch response.status {
             case 200:
                 return try runtime.decodeJSON(EnvelopeList.self, from: response)
@@ -224,7 +224,7 @@ public struct Client: Swift.Sendable {
     public func createEnvelopeWithHeaders(_ body: EnvelopeCreate, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Envelope, CreateEnvelopeResponseHeaders> {
         let endpoint = Endpoint.createEnvelope(body: body, idempotencyKey: idempotencyKey)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body = try { () throws(BindgenRuntime.ClientError) -> Envelope in
+        let body: Envelope = try { () throws(BindgenRuntime.ClientError) -> Envelope in
             switch response.status {
             case 201:
                 return try runtime.decodeJSON(Envelope.self, from: response)
@@ -255,7 +255,7 @@ public struct Client: Swift.Sendable {
     public func getEnvelopeWithHeaders(id: Swift.String) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Envelope, GetEnvelopeResponseHeaders> {
         let endpoint = Endpoint.getEnvelope(id: id)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body = try { () throws(BindgenRuntime.ClientError) -> Envelope in
+        let body: Envelope = try { () throws(BindgenRuntime.ClientError) -> Envelope in
             switch response.status {
             case 200:
                 return try runtime.decodeJSON(Envelope.self, from: response)
@@ -288,7 +288,7 @@ public struct Client: Swift.Sendable {
     public func deleteEnvelopeWithHeaders(id: Swift.String) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Swift.Void, DeleteEnvelopeResponseHeaders> {
         let endpoint = Endpoint.deleteEnvelope(id: id)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body = try { () throws(BindgenRuntime.ClientError) -> Swift.Void in
+        let body: Swift.Void = try { () throws(BindgenRuntime.ClientError) -> Swift.Void in
             switch response.status {
             case 204:
                 return
@@ -322,7 +322,7 @@ public struct Client: Swift.Sendable {
     public func updateEnvelopeWithHeaders(id: Swift.String, _ body: EnvelopeUpdate) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Envelope, UpdateEnvelopeResponseHeaders> {
         let endpoint = Endpoint.updateEnvelope(id: id, body: body)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body = try { () throws(BindgenRuntime.ClientError) -> Envelope in
+        let body: Envelope = try { () throws(BindgenRuntime.ClientError) -> Envelope in
             switch response.status {
             case 200:
                 return try runtime.decodeJSON(Envelope.self, from: response)
@@ -358,7 +358,7 @@ public struct Client: Swift.Sendable {
     public func sendEnvelopeWithHeaders(id: Swift.String, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Envelope, SendEnvelopeResponseHeaders> {
         let endpoint = Endpoint.sendEnvelope(id: id, idempotencyKey: idempotencyKey)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body = try { () throws(BindgenRuntime.ClientError) -> Envelope in
+        let body: Envelope = try { () throws(BindgenRuntime.ClientError) -> Envelope in
             switch response.status {
             case 200:
                 return try runtime.decodeJSON(Envelope.self, from: response)
@@ -391,7 +391,7 @@ public struct Client: Swift.Sendable {
     public func getEnvelopeAuditTrailWithHeaders(id: Swift.String) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Foundation.Data, GetEnvelopeAuditTrailResponseHeaders> {
         let endpoint = Endpoint.getEnvelopeAuditTrail(id: id)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body = try { () throws(BindgenRuntime.ClientError) -> Foundation.Data in
+        let body: Foundation.Data = try { () throws(BindgenRuntime.ClientError) -> Foundation.Data in
             switch response.status {
             case 200:
                 return response.body
@@ -424,7 +424,7 @@ public struct Client: Swift.Sendable {
     public func getSignedDocumentWithHeaders(id: Swift.String) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Foundation.Data, GetSignedDocumentResponseHeaders> {
         let endpoint = Endpoint.getSignedDocument(id: id)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body = try { () throws(BindgenRuntime.ClientError) -> Foundation.Data in
+        let body: Foundation.Data = try { () throws(BindgenRuntime.ClientError) -> Foundation.Data in
             switch response.status {
             case 200:
                 return response.body
@@ -456,7 +456,7 @@ public struct Client: Swift.Sendable {
     public func listWebhooksWithHeaders(limit: Swift.Int32? = nil, startingAfter: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<WebhookList, ListWebhooksResponseHeaders> {
         let endpoint = Endpoint.listWebhooks(limit: limit, startingAfter: startingAfter)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body = try { () throws(BindgenRuntime.ClientError) -> WebhookList in
+        let body: WebhookList = try { () throws(BindgenRuntime.ClientError) -> WebhookList in
             switch response.status {
             case 200:
                 return try runtime.decodeJSON(WebhookList.self, from: response)
@@ -490,7 +490,7 @@ public struct Client: Swift.Sendable {
     public func createWebhookWithHeaders(_ body: WebhookCreate, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Webhook, CreateWebhookResponseHeaders> {
         let endpoint = Endpoint.createWebhook(body: body, idempotencyKey: idempotencyKey)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body = try { () throws(BindgenRuntime.ClientError) -> Webhook in
+        let body: Webhook = try { () throws(BindgenRuntime.ClientError) -> Webhook in
             switch response.status {
             case 201:
                 return try runtime.decodeJSON(Webhook.self, from: response)
@@ -520,7 +520,7 @@ public struct Client: Swift.Sendable {
     public func deleteWebhookWithHeaders(id: Swift.String) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Swift.Void, DeleteWebhookResponseHeaders> {
         let endpoint = Endpoint.deleteWebhook(id: id)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body = try { () throws(BindgenRuntime.ClientError) -> Swift.Void in
+        let body: Swift.Void = try { () throws(BindgenRuntime.ClientError) -> Swift.Void in
             switch response.status {
             case 204:
                 return
@@ -552,7 +552,7 @@ public struct Client: Swift.Sendable {
     public func listAPIKeysWithHeaders(limit: Swift.Int32? = nil, startingAfter: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<APIKeyList, ListAPIKeysResponseHeaders> {
         let endpoint = Endpoint.listAPIKeys(limit: limit, startingAfter: startingAfter)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body = try { () throws(BindgenRuntime.ClientError) -> APIKeyList in
+        let body: APIKeyList = try { () throws(BindgenRuntime.ClientError) -> APIKeyList in
             switch response.status {
             case 200:
                 return try runtime.decodeJSON(APIKeyList.self, from: response)
@@ -586,7 +586,7 @@ public struct Client: Swift.Sendable {
     public func createAPIKeyWithHeaders(_ body: APIKeyCreate, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<APIKey, CreateAPIKeyResponseHeaders> {
         let endpoint = Endpoint.createAPIKey(body: body, idempotencyKey: idempotencyKey)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body = try { () throws(BindgenRuntime.ClientError) -> APIKey in
+        let body: APIKey = try { () throws(BindgenRuntime.ClientError) -> APIKey in
             switch response.status {
             case 201:
                 return try runtime.decodeJSON(APIKey.self, from: response)
@@ -618,7 +618,7 @@ public struct Client: Swift.Sendable {
     public func revokeAPIKeyWithHeaders(id: Swift.String) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Swift.Void, RevokeAPIKeyResponseHeaders> {
         let endpoint = Endpoint.revokeAPIKey(id: id)
         let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body = try { () throws(BindgenRuntime.ClientError) -> Swift.Void in
+        let body: Swift.Void = try { () throws(BindgenRuntime.ClientError) -> Swift.Void in
             switch response.status {
             case 204:
                 return

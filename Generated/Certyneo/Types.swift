@@ -18,9 +18,17 @@ public struct DocumentUpload: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: Swift.String, Swift.CodingKey {
+    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
         case file
         case name
+
+        /// The member's name in JSON.
+        public var stringValue: Swift.String {
+            switch self {
+            case .file: return "file"
+            case .name: return "name"
+            }
+        }
     }
 }
 
@@ -61,7 +69,7 @@ public struct Document: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: Swift.String, Swift.CodingKey {
+    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
         case id
         case name
         case contentType
@@ -69,6 +77,19 @@ public struct Document: Codable, Hashable, Sendable {
         case pageCount
         case sha256
         case createdAt
+
+        /// The member's name in JSON.
+        public var stringValue: Swift.String {
+            switch self {
+            case .id: return "id"
+            case .name: return "name"
+            case .contentType: return "contentType"
+            case .sizeBytes: return "sizeBytes"
+            case .pageCount: return "pageCount"
+            case .sha256: return "sha256"
+            case .createdAt: return "createdAt"
+            }
+        }
     }
 }
 
@@ -90,10 +111,19 @@ public struct DocumentList: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: Swift.String, Swift.CodingKey {
+    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
         case data
         case hasMore
         case nextCursor
+
+        /// The member's name in JSON.
+        public var stringValue: Swift.String {
+            switch self {
+            case .data: return "data"
+            case .hasMore: return "hasMore"
+            case .nextCursor: return "nextCursor"
+            }
+        }
     }
 }
 
@@ -111,15 +141,12 @@ public enum RecipientRole: BindgenRuntime.SchemaEnum {
     /// The values the document lists (never `unknown`).
     public static let allCases: [RecipientRole] = [.signer, .approver, .cc, .viewer]
 
+    /// The listed cases by raw value, for `init(rawValue:)`.
+    private static let rawValueIndex = BindgenRuntime.RawValueIndex(allCases)
+
     /// Any string: a listed one gives its case, anything else `unknown`.
     public init(rawValue: Swift.String) {
-        switch rawValue {
-        case "SIGNER": self = .signer
-        case "APPROVER": self = .approver
-        case "CC": self = .cc
-        case "VIEWER": self = .viewer
-        default: self = .unknown(rawValue)
-        }
+        self = Self.rawValueIndex[rawValue] ?? .unknown(rawValue)
     }
 
     /// The string sent on the wire.
@@ -148,15 +175,12 @@ public enum RecipientStatus: BindgenRuntime.SchemaEnum {
     /// The values the document lists (never `unknown`).
     public static let allCases: [RecipientStatus] = [.pending, .notified, .signed, .declined]
 
+    /// The listed cases by raw value, for `init(rawValue:)`.
+    private static let rawValueIndex = BindgenRuntime.RawValueIndex(allCases)
+
     /// Any string: a listed one gives its case, anything else `unknown`.
     public init(rawValue: Swift.String) {
-        switch rawValue {
-        case "PENDING": self = .pending
-        case "NOTIFIED": self = .notified
-        case "SIGNED": self = .signed
-        case "DECLINED": self = .declined
-        default: self = .unknown(rawValue)
-        }
+        self = Self.rawValueIndex[rawValue] ?? .unknown(rawValue)
     }
 
     /// The string sent on the wire.
@@ -192,11 +216,21 @@ public struct RecipientCreate: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: Swift.String, Swift.CodingKey {
+    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
         case email
         case name
         case role
         case routingOrder
+
+        /// The member's name in JSON.
+        public var stringValue: Swift.String {
+            switch self {
+            case .email: return "email"
+            case .name: return "name"
+            case .role: return "role"
+            case .routingOrder: return "routingOrder"
+            }
+        }
     }
 }
 
@@ -244,7 +278,7 @@ public struct Recipient: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: Swift.String, Swift.CodingKey {
+    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
         case id
         case email
         case name
@@ -255,6 +289,22 @@ public struct Recipient: Codable, Hashable, Sendable {
         case signedAt
         case declinedAt
         case declineReason
+
+        /// The member's name in JSON.
+        public var stringValue: Swift.String {
+            switch self {
+            case .id: return "id"
+            case .email: return "email"
+            case .name: return "name"
+            case .role: return "role"
+            case .routingOrder: return "routingOrder"
+            case .status: return "status"
+            case .signUrl: return "signUrl"
+            case .signedAt: return "signedAt"
+            case .declinedAt: return "declinedAt"
+            case .declineReason: return "declineReason"
+            }
+        }
     }
 }
 
@@ -275,17 +325,12 @@ public enum EnvelopeStatus: BindgenRuntime.SchemaEnum {
     /// The values the document lists (never `unknown`).
     public static let allCases: [EnvelopeStatus] = [.draft, .sent, .completed, .declined, .expired, .voided]
 
+    /// The listed cases by raw value, for `init(rawValue:)`.
+    private static let rawValueIndex = BindgenRuntime.RawValueIndex(allCases)
+
     /// Any string: a listed one gives its case, anything else `unknown`.
     public init(rawValue: Swift.String) {
-        switch rawValue {
-        case "DRAFT": self = .draft
-        case "SENT": self = .sent
-        case "COMPLETED": self = .completed
-        case "DECLINED": self = .declined
-        case "EXPIRED": self = .expired
-        case "VOIDED": self = .voided
-        default: self = .unknown(rawValue)
-        }
+        self = Self.rawValueIndex[rawValue] ?? .unknown(rawValue)
     }
 
     /// The string sent on the wire.
@@ -328,13 +373,25 @@ public struct EnvelopeCreate: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: Swift.String, Swift.CodingKey {
+    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
         case subject
         case message
         case documentIds
         case recipients
         case expiresAt
         case metadata
+
+        /// The member's name in JSON.
+        public var stringValue: Swift.String {
+            switch self {
+            case .subject: return "subject"
+            case .message: return "message"
+            case .documentIds: return "documentIds"
+            case .recipients: return "recipients"
+            case .expiresAt: return "expiresAt"
+            case .metadata: return "metadata"
+            }
+        }
     }
 }
 
@@ -360,13 +417,25 @@ public struct EnvelopeUpdate: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: Swift.String, Swift.CodingKey {
+    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
         case subject
         case message
         case documentIds
         case recipients
         case expiresAt
         case metadata
+
+        /// The member's name in JSON.
+        public var stringValue: Swift.String {
+            switch self {
+            case .subject: return "subject"
+            case .message: return "message"
+            case .documentIds: return "documentIds"
+            case .recipients: return "recipients"
+            case .expiresAt: return "expiresAt"
+            case .metadata: return "metadata"
+            }
+        }
     }
 }
 
@@ -413,7 +482,7 @@ public struct Envelope: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: Swift.String, Swift.CodingKey {
+    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
         case id
         case subject
         case message
@@ -426,6 +495,24 @@ public struct Envelope: Codable, Hashable, Sendable {
         case sentAt
         case completedAt
         case expiresAt
+
+        /// The member's name in JSON.
+        public var stringValue: Swift.String {
+            switch self {
+            case .id: return "id"
+            case .subject: return "subject"
+            case .message: return "message"
+            case .status: return "status"
+            case .documentIds: return "documentIds"
+            case .recipients: return "recipients"
+            case .metadata: return "metadata"
+            case .createdAt: return "createdAt"
+            case .updatedAt: return "updatedAt"
+            case .sentAt: return "sentAt"
+            case .completedAt: return "completedAt"
+            case .expiresAt: return "expiresAt"
+            }
+        }
     }
 }
 
@@ -445,10 +532,19 @@ public struct EnvelopeList: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: Swift.String, Swift.CodingKey {
+    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
         case data
         case hasMore
         case nextCursor
+
+        /// The member's name in JSON.
+        public var stringValue: Swift.String {
+            switch self {
+            case .data: return "data"
+            case .hasMore: return "hasMore"
+            case .nextCursor: return "nextCursor"
+            }
+        }
     }
 }
 
@@ -467,16 +563,12 @@ public enum WebhookEventType: BindgenRuntime.SchemaEnum {
     /// The values the document lists (never `unknown`).
     public static let allCases: [WebhookEventType] = [.envelopeCreated, .envelopeSent, .envelopeCompleted, .envelopeDeclined, .envelopeVoided]
 
+    /// The listed cases by raw value, for `init(rawValue:)`.
+    private static let rawValueIndex = BindgenRuntime.RawValueIndex(allCases)
+
     /// Any string: a listed one gives its case, anything else `unknown`.
     public init(rawValue: Swift.String) {
-        switch rawValue {
-        case "envelope.created": self = .envelopeCreated
-        case "envelope.sent": self = .envelopeSent
-        case "envelope.completed": self = .envelopeCompleted
-        case "envelope.declined": self = .envelopeDeclined
-        case "envelope.voided": self = .envelopeVoided
-        default: self = .unknown(rawValue)
-        }
+        self = Self.rawValueIndex[rawValue] ?? .unknown(rawValue)
     }
 
     /// The string sent on the wire.
@@ -509,10 +601,19 @@ public struct WebhookCreate: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: Swift.String, Swift.CodingKey {
+    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
         case url
         case events
         case description
+
+        /// The member's name in JSON.
+        public var stringValue: Swift.String {
+            switch self {
+            case .url: return "url"
+            case .events: return "events"
+            case .description: return "description"
+            }
+        }
     }
 }
 
@@ -542,13 +643,25 @@ public struct Webhook: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: Swift.String, Swift.CodingKey {
+    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
         case id
         case url
         case events
         case description
         case secret
         case createdAt
+
+        /// The member's name in JSON.
+        public var stringValue: Swift.String {
+            switch self {
+            case .id: return "id"
+            case .url: return "url"
+            case .events: return "events"
+            case .description: return "description"
+            case .secret: return "secret"
+            case .createdAt: return "createdAt"
+            }
+        }
     }
 }
 
@@ -566,10 +679,19 @@ public struct WebhookList: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: Swift.String, Swift.CodingKey {
+    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
         case data
         case hasMore
         case nextCursor
+
+        /// The member's name in JSON.
+        public var stringValue: Swift.String {
+            switch self {
+            case .data: return "data"
+            case .hasMore: return "hasMore"
+            case .nextCursor: return "nextCursor"
+            }
+        }
     }
 }
 
@@ -583,13 +705,12 @@ public enum APIKeyEnvironment: BindgenRuntime.SchemaEnum {
     /// The values the document lists (never `unknown`).
     public static let allCases: [APIKeyEnvironment] = [.test, .live]
 
+    /// The listed cases by raw value, for `init(rawValue:)`.
+    private static let rawValueIndex = BindgenRuntime.RawValueIndex(allCases)
+
     /// Any string: a listed one gives its case, anything else `unknown`.
     public init(rawValue: Swift.String) {
-        switch rawValue {
-        case "test": self = .test
-        case "live": self = .live
-        default: self = .unknown(rawValue)
-        }
+        self = Self.rawValueIndex[rawValue] ?? .unknown(rawValue)
     }
 
     /// The string sent on the wire.
@@ -613,8 +734,15 @@ public struct APIKeyCreate: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: Swift.String, Swift.CodingKey {
+    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
         case name
+
+        /// The member's name in JSON.
+        public var stringValue: Swift.String {
+            switch self {
+            case .name: return "name"
+            }
+        }
     }
 }
 
@@ -647,7 +775,7 @@ public struct APIKey: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: Swift.String, Swift.CodingKey {
+    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
         case id
         case name
         case environment
@@ -655,6 +783,19 @@ public struct APIKey: Codable, Hashable, Sendable {
         case secret
         case createdAt
         case lastUsedAt
+
+        /// The member's name in JSON.
+        public var stringValue: Swift.String {
+            switch self {
+            case .id: return "id"
+            case .name: return "name"
+            case .environment: return "environment"
+            case .prefix: return "prefix"
+            case .secret: return "secret"
+            case .createdAt: return "createdAt"
+            case .lastUsedAt: return "lastUsedAt"
+            }
+        }
     }
 }
 
@@ -672,10 +813,19 @@ public struct APIKeyList: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: Swift.String, Swift.CodingKey {
+    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
         case data
         case hasMore
         case nextCursor
+
+        /// The member's name in JSON.
+        public var stringValue: Swift.String {
+            switch self {
+            case .data: return "data"
+            case .hasMore: return "hasMore"
+            case .nextCursor: return "nextCursor"
+            }
+        }
     }
 }
 
@@ -699,11 +849,21 @@ public struct FieldError: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: Swift.String, Swift.CodingKey {
+    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
         case field
         case pointer
         case message
         case code
+
+        /// The member's name in JSON.
+        public var stringValue: Swift.String {
+            switch self {
+            case .field: return "field"
+            case .pointer: return "pointer"
+            case .message: return "message"
+            case .code: return "code"
+            }
+        }
     }
 }
 
@@ -742,7 +902,7 @@ public struct Problem: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: Swift.String, Swift.CodingKey {
+    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
         case type
         case title
         case status
@@ -751,6 +911,20 @@ public struct Problem: Codable, Hashable, Sendable {
         case code
         case requestId
         case errors
+
+        /// The member's name in JSON.
+        public var stringValue: Swift.String {
+            switch self {
+            case .type: return "type"
+            case .title: return "title"
+            case .status: return "status"
+            case .detail: return "detail"
+            case .instance: return "instance"
+            case .code: return "code"
+            case .requestId: return "requestId"
+            case .errors: return "errors"
+            }
+        }
     }
 }
 
@@ -773,11 +947,21 @@ public struct EnvelopeEvent: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: Swift.String, Swift.CodingKey {
+    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
         case id
         case type
         case createdAt
         case data
+
+        /// The member's name in JSON.
+        public var stringValue: Swift.String {
+            switch self {
+            case .id: return "id"
+            case .type: return "type"
+            case .createdAt: return "createdAt"
+            case .data: return "data"
+            }
+        }
     }
 }
 
@@ -791,7 +975,14 @@ public struct EnvelopeEventData: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: Swift.String, Swift.CodingKey {
+    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
         case envelope
+
+        /// The member's name in JSON.
+        public var stringValue: Swift.String {
+            switch self {
+            case .envelope: return "envelope"
+            }
+        }
     }
 }

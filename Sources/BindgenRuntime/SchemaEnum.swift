@@ -41,3 +41,25 @@ extension SchemaEnum {
     /// Hashes the raw value.
     public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 }
+
+/// The cases of a generated enum by raw value, built once per enum type: what its `init(rawValue:)` looks up.
+///
+/// A lookup instead of a `switch` over every value keeps the generated code small — a `switch` over string literals
+/// compiles to one comparison per case, and enums of several hundred values (country and currency codes) are common
+/// in large documents. Lookups take constant time. When two cases share a raw value the first one listed wins.
+public struct RawValueIndex<Value: RawRepresentable & Sendable>: Sendable where Value.RawValue: Hashable & Sendable {
+    private let cases: [Value.RawValue: Value]
+
+    /// Indexes `cases` by their `rawValue`.
+    public init(_ cases: [Value]) {
+        var index: [Value.RawValue: Value] = [:]
+        index.reserveCapacity(cases.count)
+        for value in cases where index[value.rawValue] == nil {
+            index[value.rawValue] = value
+        }
+        self.cases = index
+    }
+
+    /// The case whose raw value is `rawValue`; `nil` when no case has it.
+    public subscript(rawValue: Value.RawValue) -> Value? { cases[rawValue] }
+}

@@ -28,14 +28,15 @@ struct CommonOptions: ParsableArguments {
         return (path as NSString).standardizingPath
     }
 
-    @Option(help: "The configuration file (default: openapi-bindgen.yaml next to the document, if present).")
+    @Option(help: "The configuration file (default: openapi-bindgen.yaml next to the document, or next to the file a linked document points to, if present).")
     var config: String?
 
     func configuration() throws -> BindgenCore.Configuration {
-        let path = config ?? {
-            let candidate = ((document as NSString).deletingLastPathComponent as NSString).appendingPathComponent("openapi-bindgen.yaml")
-            return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
-        }()
+        // Next to the document as named first (where the build plugin looks: a target's openapi.yaml may be a
+        // symbolic link to a shared file), then next to the file it links to.
+        let path = config ?? [documentArgument, document].lazy.map {
+            (($0 as NSString).deletingLastPathComponent as NSString).appendingPathComponent("openapi-bindgen.yaml")
+        }.first { FileManager.default.fileExists(atPath: $0) }
         guard let path else { return BindgenCore.Configuration() }
         let diagnostics = DiagnosticCollector()
         let configuration = BindgenCore.Configuration.load(path: path, diagnostics: diagnostics)

@@ -41,14 +41,61 @@ import Testing
         }
     }
 
-    @Test func partsAreBalancedAboveTheMinimumAndCoverEverySchemaOnce() {
-        for count in [0, 1, 249, 250, 251, 999, 1000, 1001, 1791, 5003] {
+    /// Ranges are contiguous, in order, cover every schema once, and the unused ones are empty at the end.
+    private static func checkCoverage(_ ranges: [Range<Int>], count: Int) {
+        #expect(ranges.count == 4)
+        #expect(ranges.first?.lowerBound == 0)
+        #expect(ranges.last?.upperBound == count)
+        #expect(zip(ranges, ranges.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+        let used = ranges.filter { !$0.isEmpty }.count
+        #expect(ranges.prefix(used).allSatisfy { !$0.isEmpty } || count == 0)
+    }
+
+    @Test func equalSchemasAreSplitEvenlyAboveTheMinimum() {
+        for count in [0, 1, 63, 127, 128, 249, 250, 251, 999, 1000, 1001, 1791, 5003] {
             let ranges = (0..<4).map { OutputTemplate.schemaRange(part: $0, of: 4, count: count) }
-            #expect(ranges.first?.lowerBound == 0)
-            #expect(ranges.last?.upperBound == count)
-            #expect(zip(ranges, ranges.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
-            #expect(ranges.allSatisfy { $0.count <= max(64, (count + 3) / 4) })
+            Self.checkCoverage(ranges, count: count)
+            let used = ranges.filter { !$0.isEmpty }
+            #expect(used.count == max(1, min(4, count / 64)) || count == 0)
+            if used.count > 1 {
+                // Equal weights: parts differ by at most one schema, and none is below the minimum.
+                #expect(used.map(\.count).max()! - used.map(\.count).min()! <= 1)
+                #expect(used.allSatisfy { $0.count >= 64 })
+            }
         }
+    }
+
+    @Test func partsAreBalancedByWeightNotBySchemaCount() {
+        // 400 schemas: the first 100 are ten times as large as the rest. By count, part 1 would hold 1,000 of the
+        // 1,300 units; by weight each part holds about 325.
+        let weights = Array(repeating: 10, count: 100) + Array(repeating: 1, count: 300)
+        let ranges = OutputTemplate.schemaRanges(weights: weights, parts: 4)
+        Self.checkCoverage(ranges, count: 400)
+        let sums = ranges.map { weights[$0].reduce(0, +) }
+        #expect(sums.allSatisfy { abs($0 - 325) <= 10 }, "part weights \(sums)")
+        // Deterministic: the same weights give the same ranges.
+        #expect(OutputTemplate.schemaRanges(weights: weights, parts: 4) == ranges)
+    }
+
+    @Test func aSchemaHeavierThanAPartStaysWholeAndEveryPartGetsOne() {
+        var weights = Array(repeating: 1, count: 300)
+        weights[150] = 100_000
+        let ranges = OutputTemplate.schemaRanges(weights: weights, parts: 4)
+        Self.checkCoverage(ranges, count: 300)
+        #expect(ranges.allSatisfy { !$0.isEmpty })
+        #expect(ranges.filter { $0.contains(150) }.count == 1)
+    }
+
+    @Test func stripeLikeModelsGiveFilesOfSimilarSize() throws {
+        // Object schemas whose member counts vary widely, as in large real documents.
+        var text = "openapi: 3.1.0\ninfo: {title: Mixed, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+        for index in 0..<400 {
+            text += "    Model\(index):\n      type: object\n      properties:\n"
+            for member in 0..<(index < 100 ? 40 : 2) { text += "        m\(member): {type: string}\n" }
+        }
+        let files = try TemplateFixture(document: text).generate()
+        let lines = try ["Types.swift", "Types2.swift", "Types3.swift", "Types4.swift"].map { try #require(files[$0]).split(separator: "\n").count }
+        #expect(Double(lines.max()!) / Double(lines.min()!) < 1.3, "lines per part \(lines)")
     }
 
     @Test func aUserTypesTemplateSeesItsPartNumber() throws {

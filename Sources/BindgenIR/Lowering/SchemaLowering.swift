@@ -207,7 +207,7 @@ final class SchemaLowering {
     }
 
     func enumCases(_ raws: [String], integer: Bool) -> [EnumCaseDeclaration] {
-        var allocator = NameAllocator(reserved: ["unknown", "allCases", "rawValue", "init"])
+        var allocator = NameAllocator(reserved: ["unknown", "allCases", "rawValue", "rawValueIndex", "init"])
         var seen: Set<String> = []
         return raws.compactMap { raw in
             guard seen.insert(raw).inserted else { return nil }

@@ -63,3 +63,26 @@ public struct EnumCaseDeclaration: Sendable {
     public var rawValue: String
     public var documentation: [String]
 }
+
+extension TypeDeclaration {
+    /// About how many lines of Swift the built-in templates write for this declaration and its nested ones.
+    ///
+    /// Used to spread the top-level declarations over the `Types` files in parts of similar size; an estimate,
+    /// never shown to users. A struct member costs its declaration, initializer parameter and assignment, coding key
+    /// case and `stringValue` branch, and its documentation; an enum case its case and `rawValue` branch; a `oneOf`
+    /// variant its case, decoding attempt and encoding branch; each kind adds its fixed lines.
+    public var renderWeight: Int {
+        var weight = 2 + documentation.count
+        switch kind {
+        case .structure(let properties):
+            weight += 16 + properties.reduce(0) { $0 + 4 + $1.documentation.count }
+        case .stringEnum(let cases), .integerEnum(let cases):
+            weight += 20 + cases.reduce(0) { $0 + 2 + $1.documentation.count }
+        case .alias:
+            break
+        case .oneOf(let declaration):
+            weight += 16 + 8 * declaration.variants.count
+        }
+        return nested.reduce(weight) { $0 + $1.renderWeight }
+    }
+}

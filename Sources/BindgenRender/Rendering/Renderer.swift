@@ -40,8 +40,9 @@ public struct Renderer: Sendable {
                 jobs.append(RenderJob(fileName: output.fileName, output: output, document: document))
                 continue
             }
+            let ranges = OutputTemplate.schemaRanges(weights: model.types.map(\.renderWeight), parts: output.parts)
             for (part, fileName) in output.fileNames.enumerated() {
-                let range = OutputTemplate.schemaRange(part: part, of: output.parts, count: model.types.count)
+                let range = ranges[part]
                 var partDocument = document
                 partDocument["schemas"] = context.schemaList(range)
                 partDocument["hasSchemas"] = !range.isEmpty

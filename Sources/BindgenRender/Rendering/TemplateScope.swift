@@ -45,14 +45,15 @@ public struct OutputTemplate: Sendable, Hashable {
     public static let partitionedTemplateName = "Types.swift"
     /// How many files the partitioned template writes.
     public static let partitionedFileCount = 4
-    /// Top-level schemas that stay together in the first file before a second one is used.
+    /// The fewest top-level schemas a part holds on average: a document of fewer than twice as many keeps them all in
+    /// the first file.
     public static let minimumSchemasPerPart = 64
 
     /// How many files this template writes: 1, or ``partitionedFileCount`` for the document-scope `Types.swift`.
     ///
     /// `Types.swift` renders once per part with `schemas` holding that part's top-level schemas in document order
-    /// (parts of at least ``minimumSchemasPerPart``, otherwise a quarter each), so the compiler can type-check a large
-    /// document's models in parallel. A small document has all of its schemas in `Types.swift` and only file headers
+    /// (contiguous ranges of about the same amount of code, see ``schemaRanges(weights:parts:)``), so the compiler can
+    /// type-check a large document's models in parallel. A small document has all of its schemas in `Types.swift` and only file headers
     /// in `Types2.swift` … `Types4.swift`; the set of files never depends on the document.
     public var parts: Int { scope == .document && templateName == Self.partitionedTemplateName ? Self.partitionedFileCount : 1 }
 
@@ -63,12 +64,50 @@ public struct OutputTemplate: Sendable, Hashable {
         return [fileName] + (2...parts).map { "\(stem)\($0).swift" }
     }
 
-    /// The range of top-level schemas that part `part` (0-based) of `parts` renders, out of `count`.
+    /// The range of top-level schemas that part `part` (0-based) of `parts` renders, out of `count` schemas of
+    /// equal weight (see ``schemaRanges(weights:parts:)``).
     public static func schemaRange(part: Int, of parts: Int, count: Int) -> Range<Int> {
-        let size = max(minimumSchemasPerPart, (count + parts - 1) / max(parts, 1))
-        let lower = min(count, part * size)
-        let upper = part == parts - 1 ? count : min(count, lower + size)
-        return lower..<upper
+        let ranges = schemaRanges(weights: Array(repeating: 1, count: count), parts: parts)
+        return ranges.indices.contains(part) ? ranges[part] : count..<count
+    }
+
+    /// Contiguous ranges of top-level schemas, one per part, in document order and balanced by weight.
+    ///
+    /// `weights[i]` estimates how much code schema `i` renders to (``TypeDeclaration/renderWeight``), so the parts come
+    /// out near the same size whatever the mix of small and large schemas: the compiler gives each part to one job,
+    /// and the largest part bounds a parallel build. A document of `n` schemas uses only `⌊n / 64⌋` parts (at least one) when
+    /// that is fewer (``minimumSchemasPerPart``); the remaining ranges are empty and sit at the end. Every schema is in
+    /// exactly one range, and the same weights always give the same ranges.
+    public static func schemaRanges(weights: [Int], parts: Int) -> [Range<Int>] {
+        let count = weights.count
+        let parts = max(parts, 1)
+        let used = min(parts, max(1, count / minimumSchemasPerPart))
+        let total = weights.reduce(0) { $0 + max($1, 1) }
+        var ranges: [Range<Int>] = []
+        var lower = 0
+        var cumulative = 0
+        var index = 0
+        for part in 0..<used {
+            guard part < used - 1 else {
+                ranges.append(lower..<count)
+                break
+            }
+            // End this part where the running total comes closest to its share (part + 1) / used of the whole,
+            // leaving at least one schema for each later part.
+            let target = Double(total) * Double(part + 1) / Double(used)
+            let latest = count - (used - 1 - part)
+            while index < latest {
+                let next = cumulative + max(weights[index], 1)
+                let stopBefore = index > lower && abs(Double(cumulative) - target) <= abs(Double(next) - target)
+                if stopBefore { break }
+                cumulative = next
+                index += 1
+            }
+            ranges.append(lower..<index)
+            lower = index
+        }
+        while ranges.count < parts { ranges.append(count..<count) }
+        return ranges
     }
 
     public init?(templateName: String) {
