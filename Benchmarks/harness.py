@@ -371,6 +371,13 @@ class Bench:
     def prepare(self, kind, name):
         entry = self.results["generation"][name]
         directory, product = self.package(kind, name, entry["%s_output" % kind])
+        if kind == "ours" and not getattr(self, "ours_dependencies_fresh", False):
+            # The runtime comes from this run's snapshot of the repository, which may have new source files.
+            # SwiftPM does not always plan the build of a path dependency again when only its folder changed (a
+            # new file in BindgenRuntime was left out and the generated code did not compile), so the first
+            # preparation of a run builds it from scratch.
+            shutil.rmtree(os.path.join(directory, ".build"), ignore_errors=True)
+            self.ours_dependencies_fresh = True
         log("  building the dependencies of %s (%s)" % (kind, product))
         prep = self.swift_build(directory, product)
         if prep.code != 0:
