@@ -53,8 +53,8 @@ public struct OutputTemplate: Sendable, Hashable {
     ///
     /// `Types.swift` renders once per part with `schemas` holding that part's top-level schemas in document order
     /// (contiguous ranges of about the same amount of code, see ``schemaRanges(weights:parts:)``), so the compiler can
-    /// type-check a large document's models in parallel. A small document has all of its schemas in `Types.swift` and only file headers
-    /// in `Types2.swift` … `Types4.swift`; the set of files never depends on the document.
+    /// type-check a large document's models in parallel. A small document has all of its schemas in `Types.swift`
+    /// and only file headers in `Types2.swift` … `Types4.swift`; the set of files never depends on the document.
     public var parts: Int { scope == .document && templateName == Self.partitionedTemplateName ? Self.partitionedFileCount : 1 }
 
     /// The files this template writes: ``fileName``, then `Types2.swift`, `Types3.swift`, … for a partitioned one.
@@ -75,9 +75,9 @@ public struct OutputTemplate: Sendable, Hashable {
     ///
     /// `weights[i]` estimates how much code schema `i` renders to (``TypeDeclaration/renderWeight``), so the parts come
     /// out near the same size whatever the mix of small and large schemas: the compiler gives each part to one job,
-    /// and the largest part bounds a parallel build. A document of `n` schemas uses only `⌊n / 64⌋` parts (at least one) when
-    /// that is fewer (``minimumSchemasPerPart``); the remaining ranges are empty and sit at the end. Every schema is in
-    /// exactly one range, and the same weights always give the same ranges.
+    /// and the largest part bounds a parallel build. A document of `n` schemas uses only `⌊n / 64⌋` parts (at least
+    /// one) when that is fewer (``minimumSchemasPerPart``); the remaining ranges are empty and sit at the end. Every
+    /// schema is in exactly one range, and the same weights always give the same ranges.
     public static func schemaRanges(weights: [Int], parts: Int) -> [Range<Int>] {
         let count = weights.count
         let parts = max(parts, 1)
@@ -87,25 +87,21 @@ public struct OutputTemplate: Sendable, Hashable {
         var lower = 0
         var cumulative = 0
         var index = 0
-        for part in 0..<used {
-            guard part < used - 1 else {
-                ranges.append(lower..<count)
-                break
-            }
-            // End this part where the running total comes closest to its share (part + 1) / used of the whole,
-            // leaving at least one schema for each later part.
+        // Each part but the last ends where the running total comes closest to its share (part + 1) / used of the
+        // whole, leaving at least one schema for each later part; the last part takes the rest.
+        for part in 0..<(used - 1) {
             let target = Double(total) * Double(part + 1) / Double(used)
             let latest = count - (used - 1 - part)
             while index < latest {
                 let next = cumulative + max(weights[index], 1)
-                let stopBefore = index > lower && abs(Double(cumulative) - target) <= abs(Double(next) - target)
-                if stopBefore { break }
+                if index > lower, abs(Double(cumulative) - target) <= abs(Double(next) - target) { break }
                 cumulative = next
                 index += 1
             }
             ranges.append(lower..<index)
             lower = index
         }
+        ranges.append(lower..<count)
         while ranges.count < parts { ranges.append(count..<count) }
         return ranges
     }
