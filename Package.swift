@@ -115,8 +115,11 @@ let package = Package(
         .target(name: "FixtureLargeEndpoint", dependencies: ["BindgenRuntime"], path: "Tests/Fixtures/LargeEndpoint", plugins: ["OpenAPIBindgenPlugin"]),
         // Success responses: optional bodies, a body type per status, declared response headers.
         .target(name: "FixtureResponses", dependencies: ["BindgenRuntime"], path: "Tests/Fixtures/Responses", plugins: ["OpenAPIBindgenPlugin"]),
+        // Schema shapes that must decode and round-trip (issue 12): nullability at the use site, allOf of a scalar,
+        // discriminators without mapping, unions without discriminator, non-identifier member names.
+        .target(name: "FixtureFidelity", dependencies: ["BindgenRuntime"], path: "Tests/Fixtures/Fidelity", plugins: ["OpenAPIBindgenPlugin"]),
         .testTarget(name: "BugRegressionTests", dependencies: [
-            "BindgenRuntime", .product(name: "HTTPTypes", package: "swift-http-types"), "FixtureLargeEndpoint", "FixtureResponses", "BugOG15240", "BugOG925", "BugSOG21", "BugSOG286", "BugSOG34", "BugSOG563", "BugSOG70", "BugSOG832",
+            "BindgenRuntime", .product(name: "HTTPTypes", package: "swift-http-types"), "FixtureLargeEndpoint", "FixtureResponses", "FixtureFidelity", "BugOG15240", "BugOG925", "BugSOG21", "BugSOG286", "BugSOG34", "BugSOG563", "BugSOG70", "BugSOG832",
         ]),
         .testTarget(name: "YAMLSourceTests", dependencies: ["YAMLSource"]),
         .testTarget(name: "BindgenCoreTests", dependencies: ["BindgenCore", "BindgenIR", "BindgenRender", "OpenAPIModel", "YAMLSource"], exclude: ["Goldens"]),

@@ -18,13 +18,19 @@ where RawValue: Codable & Hashable & Sendable {}
 extension SchemaEnum {
     /// Decodes the raw value from a single-value container.
     /// - Throws: `DecodingError.typeMismatch` when the JSON value is not a string (or a number, for integer enums);
-    ///   `DecodingError.dataCorrupted` when the enum has no `unknown` case and does not list the value.
+    ///   `DecodingError.dataCorrupted` when the enum has no `unknown` case and does not list the value, or does not list
+    ///   it while a union tries its alternatives strictly (``UnionDecoding/strictKey``).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let raw = try container.decode(RawValue.self)
         guard let value = Self(rawValue: raw) else {
             throw DecodingError.dataCorruptedError(
                 in: container, debugDescription: "'\(raw)' is not a value of \(String(describing: Self.self))")
+        }
+        // While a `oneOf`/`anyOf` tries its alternatives (``UnionDecoding``), an unlisted value is no match.
+        if decoder.userInfo[UnionDecoding.strictKey] as? Bool == true, !Self.allCases.contains(where: { $0.rawValue == raw }) {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(raw)' is not listed by \(String(describing: Self.self))")
         }
         self = value
     }

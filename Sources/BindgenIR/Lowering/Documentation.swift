@@ -5,13 +5,20 @@ import YAMLSource
 enum Documentation {
     static func lines(for schema: Schema) -> [String] {
         var out: [String] = []
-        if let title = schema.title, schema.description == nil { out += split(title) }
+        if let title = schema.title, schema.description == nil, !isMachineName(title) { out += split(title) }
         if let description = schema.description { out += split(description) }
         if let example = schema.example, let text = inlineText(example) {
             if !out.isEmpty { out.append("") }
             out.append("Example: `\(text)`")
         }
         return out
+    }
+
+    /// Whether a `title` is a type name a tool wrote rather than prose: one word with a backtick, a digit, a dot, an
+    /// underscore or angle brackets (``List`1``, ``Nullable`1``, `Int32`, `System.DateTime`, `Page<User>`).
+    static func isMachineName(_ title: String) -> Bool {
+        guard !title.isEmpty, !title.contains(where: \.isWhitespace) else { return false }
+        return title.contains { $0 == "`" || $0.isNumber || $0 == "." || $0 == "_" || $0 == "<" }
     }
 
     static func lines(summary: String?, description: String?) -> [String] {

@@ -13,6 +13,7 @@ public enum Lowering {
         let webhooks = WebhookLowering.lower(document.webhooks, schemas: schemas)
         CallbackLowering.lower(document.operations, schemas: schemas)
         types += schemas.extraDeclarations
+        schemas.flushUnrepresented()
         types = IndirectionPass.apply(types)
 
         var authentication = RenderModel.Authentication.none

@@ -84,7 +84,9 @@ struct OperationLowering {
             let params = operation.parameters.filter { $0.location == location }
             let ordered = params.filter(\.required) + params.filter { !$0.required }
             return ordered.map { param in
-                var type = param.schema.map { bodyType($0, name: typePrefix + SwiftName.typeName(param.name)) } ?? .string
+                // A parameter is present or absent, never `null`: a nullable schema (`Cursor: {type: [string, "null"]}`)
+                // does not make it optional, `required` does.
+                var type = param.schema.map { bodyType($0, name: typePrefix + SwiftName.typeName(param.name)).unwrapped } ?? .string
                 if !param.required { type = type.optional }
                 let role: ArgumentDeclaration.Role = switch location {
                 case .path: .path

@@ -32,6 +32,20 @@ final class SchemaLowering {
     private var referencedNames: Set<String> = []
     /// Names the nested types of the current declaration may not take (see ``declaration(for:name:)``).
     private var nestedNameReservations: Set<String> = []
+    /// What the generated types cannot represent, reported once per kind when lowering ends (``flushUnrepresented()``).
+    private var unrepresented = ToleratedTally()
+    private var unrepresentedSeen: Set<String> = []
+
+    /// Records a construct the generated types do not represent, once per schema.
+    func recordUnrepresented(_ kind: String, pointer: String, message: @autoclosure () -> String, at location: SourceLocation?) {
+        guard unrepresentedSeen.insert(kind + " " + pointer).inserted else { return }
+        unrepresented.record(kind, "not represented: " + message(), at: location)
+    }
+
+    /// Reports what ``recordUnrepresented(_:pointer:message:at:)`` collected: one warning per kind.
+    func flushUnrepresented() {
+        unrepresented.flush(into: diagnostics)
+    }
 
     /// A fresh top-level name (for inline request/response bodies).
     func allocateTopLevelName(_ base: String) -> String {
@@ -103,6 +117,7 @@ final class SchemaLowering {
             return TypeDeclaration(name: name, kind: .oneOf(oneOf), documentation: docs, sourcePointer: pointer, deprecated: schema.deprecated, nested: nested)
         }
         if isStructLike(schema) {
+            noteUnrepresented(in: schema)
             var nested: [TypeDeclaration] = []
             var nestedNames = NameAllocator(reserved: nestedNameReservations.union([name]))
             let properties = structProperties(schema, nested: &nested, nestedNames: &nestedNames)
@@ -110,7 +125,9 @@ final class SchemaLowering {
         }
         var nested: [TypeDeclaration] = []
         var nestedNames = NameAllocator(reserved: nestedNameReservations.union([name]))
-        var aliased = usage(of: schema, hint: name + "Value", nested: &nested, nestedNames: &nestedNames)
+        // Nullability belongs to the use site: `Cursor: {type: [string, "null"]}` is `typealias Cursor = String`, and
+        // every use of it (``admitsNull(_:depth:)``) is `Cursor?`; an optional alias would make `Cursor??`.
+        var aliased = usage(of: schema, hint: name + "Value", nested: &nested, nestedNames: &nestedNames).unwrapped
         // A typealias cannot hold nested types: promote them to the top level.
         aliased = promote(nested, in: aliased)
         return TypeDeclaration(name: name, kind: .alias(aliased), documentation: docs, sourcePointer: pointer, deprecated: schema.deprecated)
@@ -159,17 +176,14 @@ final class SchemaLowering {
             } else {
                 base = Self.caseBase(for: type)
             }
-            var values: [String] = []
-            if let discriminator, let target = variant.reference?.target {
-                values = discriminator.mapping.filter { $0.reference.target == target }.map(\.key)
-                if values.isEmpty, let component = document.componentSchemas.first(where: { $0.address == target })?.name {
-                    values = [component]
-                }
-            }
+            let values = discriminator.map { discriminatorValues(of: variant, discriminator: $0) } ?? []
             result.append(.init(caseName: caseNames.unique(base), type: type, discriminatorValues: values))
         }
         let usable = discriminator != nil && result.contains { !$0.discriminatorValues.isEmpty }
-        return OneOfDeclaration(variants: result, discriminatorProperty: usable ? discriminator?.propertyName : nil, isAnyOf: schema.oneOf.isEmpty)
+        let order = variants.indices.sorted { (decodeRank(variants[$0]), $0) < (decodeRank(variants[$1]), $1) }
+        return OneOfDeclaration(
+            variants: result, discriminatorProperty: usable ? discriminator?.propertyName : nil, decodeOrder: order,
+            isAnyOf: schema.oneOf.isEmpty)
     }
 
     static func caseBase(for type: TypeUsage) -> String {
@@ -219,7 +233,7 @@ final class SchemaLowering {
     /// Objects with properties, `allOf` compositions and bare `type: object` without `additionalProperties` become structs.
     func isStructLike(_ schema: Schema) -> Bool {
         if !schema.properties.isEmpty { return true }
-        if !schema.allOf.isEmpty, !(schema.allOf.count == 1 && schema.allOf[0].reference != nil && schema.properties.isEmpty) { return true }
+        if !schema.allOf.isEmpty, allOfShape(schema) == nil { return true }
         return false
     }
 
@@ -277,7 +291,7 @@ final class SchemaLowering {
     /// How a schema is typed where it is used. Inline enums and objects become nested declarations named from `hint`.
     func usage(of schema: Schema, hint: String, nested: inout [TypeDeclaration], nestedNames: inout NameAllocator) -> TypeUsage {
         let base = nonNullUsage(of: schema, hint: hint, nested: &nested, nestedNames: &nestedNames)
-        return schema.allowsNull ? base.optional : base
+        return admitsNull(schema) ? base.optional : base
     }
 
     private func nonNullUsage(of schema: Schema, hint: String, nested: inout [TypeDeclaration], nestedNames: inout NameAllocator) -> TypeUsage {
@@ -286,8 +300,9 @@ final class SchemaLowering {
             referencedNames.insert(name)
             return .named(name)
         }
-        if schema.allOf.count == 1, schema.properties.isEmpty, schema.allOf[0].reference != nil {
-            return usage(of: schema.allOf[0], hint: hint, nested: &nested, nestedNames: &nestedNames)
+        // `allOf: [{$ref: identifier}, {readOnly: true, type: string}]` is `identifier`, annotations merged.
+        if let shape = allOfShape(schema) {
+            return nonNullUsage(of: shape, hint: hint, nested: &nested, nestedNames: &nestedNames)
         }
         let variants = schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf
         if !variants.isEmpty && schema.properties.isEmpty {

@@ -38,8 +38,12 @@ public struct OneOfDeclaration: Sendable {
     }
 
     public var variants: [Variant]
-    /// The discriminator property's JSON name; `nil` → trial decoding in order.
+    /// The discriminator property's JSON name; `nil` → every variant is tried (``decodeOrder``) and the one that keeps
+    /// the most of the value wins (`BindgenRuntime.UnionDecoding`).
     public var discriminatorProperty: String?
+    /// Indices into ``variants`` in the order a value is tried against them, most specific first: enumerations and
+    /// constants before other scalars, integers before numbers, otherwise the document's order.
+    public var decodeOrder: [Int]
     /// `anyOf` (several may match) rather than `oneOf`; decoding takes the first that matches either way.
     public var isAnyOf: Bool
 }

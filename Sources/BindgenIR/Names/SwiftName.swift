@@ -91,7 +91,13 @@ public enum SwiftName {
 
     /// `lowerCamelCase` member name: `"Idempotency-Key"` → `idempotencyKey`, `"APIKey"` → `apiKey`,
     /// `"SIGNER"` → `signer`, `"IN_PROGRESS"` → `inProgress`.
+    ///
+    /// A leading sign is a word, for properties and enum cases alike: `"+1"` → `plus1`, `"-1"` → `minus1`.
     public static func memberName(_ text: String) -> String {
+        var text = text
+        if let sign = text.first, sign == "+" || sign == "-" {
+            text = (sign == "+" ? "plus " : "minus ") + text.dropFirst()
+        }
         var parts = words(text)
         guard !parts.isEmpty else { return "_" + symbolName(text) }
         let allUpper = parts.allSatisfy { $0 == $0.uppercased() }
@@ -106,13 +112,10 @@ public enum SwiftName {
         return asciiIdentifier(name)
     }
 
-    /// Enum case name for a raw value; symbols get words (`+1` → `plus1`, `-1` → `minus1`, `""` → `empty`).
+    /// Enum case name for a raw value: ``memberName(_:)``'s spelling (`+1` → `plus1`, `-1` → `minus1`), and
+    /// `""` → `empty`.
     public static func caseName(_ raw: String) -> String {
-        if raw.isEmpty { return "empty" }
-        var text = raw
-        if text.hasPrefix("+") { text = "plus " + text.dropFirst() }
-        if text.hasPrefix("-") { text = "minus " + text.dropFirst() }
-        return memberName(text)
+        raw.isEmpty ? "empty" : memberName(raw)
     }
 
     /// Member names that would be read as something else even in backticks (`x.self` is `x` itself,

@@ -20,7 +20,7 @@ public enum ContextContract {
         "schema": [
             "name", "qualifiedName", "sourcePointer", "docLines", "isDeprecated", "isNested", "isStruct", "isStringEnum",
             "isIntegerEnum", "isAlias", "kind", "nested", "hasNested", "properties", "hasProperties", "hasIDProperty", "hasRequiredNullable", "cases",
-            "rawType", "aliasedType", "aliasedTypeInfo", "isOneOf", "variants", "hasDiscriminator", "discriminatorProperty",
+            "rawType", "aliasedType", "aliasedTypeInfo", "isOneOf", "variants", "decodeOrder", "hasDiscriminator", "discriminatorProperty",
             "discriminatorPropertyLiteral", "isAnyOf", "isParameterValue", "isFirst", "isLast",
         ],
         "property": [

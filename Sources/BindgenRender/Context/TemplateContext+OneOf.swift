@@ -1,7 +1,7 @@
 import BindgenIR
 
 extension TemplateContext {
-    /// Keys of a `oneOf`/`anyOf` enum: `variants` (each `caseName`, `caseReference`, `type`,
+    /// Keys of a `oneOf`/`anyOf` enum: `variants` and `decodeOrder` (the same, in the order values are tried; each `caseName`, `caseReference`, `type`,
     /// `discriminatorValueLiterals`, `hasDiscriminatorValues`), `hasDiscriminator`, `discriminatorPropertyLiteral`, `isAnyOf`.
     func oneOf(_ declaration: OneOfDeclaration) -> [String: Any] {
         let variants = declaration.variants.enumerated().map { index, variant -> [String: Any] in
@@ -18,6 +18,7 @@ extension TemplateContext {
         }
         return [
             "variants": variants,
+            "decodeOrder": declaration.decodeOrder.compactMap { variants.indices.contains($0) ? variants[$0] : nil },
             "hasDiscriminator": declaration.discriminatorProperty != nil,
             "discriminatorProperty": declaration.discriminatorProperty ?? "",
             "discriminatorPropertyLiteral": SwiftSpelling.stringLiteral(declaration.discriminatorProperty ?? ""),

@@ -13,6 +13,10 @@ public final class DocumentParser {
     var referenceStack: [NodeAddress] = []
     /// Operations given as `$ref` so far; the first one is warned about, with the count of the others at the end.
     var referencedOperations: [(text: String, location: SourceLocation?)] = []
+    /// Specification violations whose meaning is clear, reported once per kind at the end of ``parse()``.
+    var tolerated = ToleratedTally()
+    /// `openapi` of the root document (`3.0.3`, `3.1.0`), known once ``checkVersion(_:)`` has run.
+    var version = ""
 
     public init(sources: SourceSet, diagnostics: DiagnosticCollector) {
         self.sources = sources
@@ -35,6 +39,7 @@ public final class DocumentParser {
         }
         let version = checkVersion(root)
         guard let version else { throw DiagnosticsError(diagnostics: diagnostics.diagnostics) }
+        self.version = version
         let rootAddress = NodeAddress(file: file, tokens: [])
 
         let infoNode = root["info"]
@@ -95,6 +100,7 @@ public final class DocumentParser {
             }
         }
 
+        tolerated.flush(into: diagnostics)
         if diagnostics.hasErrors { throw DiagnosticsError(diagnostics: diagnostics.diagnostics) }
         return OpenAPIDocument(
             version: version, info: info, servers: servers, operations: operations, webhooks: webhooks,

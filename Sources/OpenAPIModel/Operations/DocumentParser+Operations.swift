@@ -131,8 +131,16 @@ extension DocumentParser {
     func parseResponses(_ node: YAMLNode?, file: String, address: NodeAddress) -> [Response] {
         guard let node else { return [] }
         return (node.entries ?? []).compactMap { entry -> Response? in
-            guard let status = entry.key.scalar else { return nil }
+            guard var status = entry.key.scalar else { return nil }
             if status.hasPrefix("x-") { return nil }
+            if status.count == 3, status.hasSuffix("xx"), let first = status.first, ("1"..."5").contains(first) {
+                tolerated.record(
+                    "lowercase-status-range",
+                    "status range '\(status)' at \(address.appending(status).fragment) is written in lowercase; OpenAPI "
+                        + "spells ranges '\(first)XX' (uppercase), and it is read as '\(first)XX'",
+                    at: entry.key.location)
+                status = "\(first)XX"
+            }
             guard let (response, responseFile) = resolvedWithAddress(entry.value, file: file) else { return nil }
             let headers = (response["headers"]?.entries ?? []).compactMap { h -> Header? in
                 guard let name = h.key.scalar, let (header, headerFile) = resolvedWithAddress(h.value, file: responseFile) else { return nil }

@@ -60,16 +60,44 @@ extension DocumentParser {
             discriminator = .init(propertyName: propertyName, mapping: mapping)
         }
         let items = node["items"].map { schema($0, at: address.appending("items"), file: file) }
+        let required = requiredList(node["required"], at: address)
+        if version.hasPrefix("3.1") {
+            for key in ["exclusiveMinimum", "exclusiveMaximum"] {
+                guard let flag = node[key], flag.boolValue != nil else { continue }
+                tolerated.record(
+                    "boolean-exclusive-bound",
+                    "'\(key): \(flag.scalar ?? "")' at \(address.fragment) is OpenAPI 3.0's boolean form; in 3.1 "
+                        + "(JSON Schema 2020-12) '\(key)' is the bound itself; validation keywords do not change the generated types",
+                    at: flag.location)
+            }
+        }
         return Schema(
             address: address, location: node.location, reference: reference, types: types, format: node["format"]?.scalar,
             title: node["title"]?.scalar, description: node["description"]?.scalar, properties: properties,
-            required: node["required"]?.sequence?.compactMap(\.scalar) ?? [], items: items,
+            required: required, items: items,
             additionalProperties: additional, enumValues: node["enum"]?.sequence, constValue: node["const"],
             allOf: list("allOf"), oneOf: list("oneOf"), anyOf: list("anyOf"), discriminator: discriminator,
             nullable: node["nullable"]?.boolValue ?? false, deprecated: node["deprecated"]?.boolValue ?? false,
             readOnly: node["readOnly"]?.boolValue ?? false, writeOnly: node["writeOnly"]?.boolValue ?? false,
             defaultValue: node["default"], example: node["example"] ?? node["examples"]?.sequence?.first,
             contentMediaType: node["contentMediaType"]?.scalar, contentEncoding: node["contentEncoding"]?.scalar)
+    }
+
+    /// `required` without repeated names; a repeat is tolerated (listed once) and reported.
+    func requiredList(_ node: YAMLNode?, at address: NodeAddress) -> [String] {
+        var names: [String] = []
+        for item in node?.sequence ?? [] {
+            guard let name = item.scalar else { continue }
+            if names.contains(name) {
+                tolerated.record(
+                    "duplicate-required",
+                    "'\(name)' is listed twice in 'required' of \(address.fragment); JSON Schema requires unique "
+                        + "entries, and it is read once", at: item.location)
+                continue
+            }
+            names.append(name)
+        }
+        return names
     }
 
     /// Parses the schema a `$ref` names, once per address (the guard set makes cycles terminate).
