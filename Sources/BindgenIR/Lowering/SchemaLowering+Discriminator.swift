@@ -50,15 +50,17 @@ extension SchemaLowering {
     }
 
     /// Where a variant goes in the order values are tried (lower first): enumerations and constants before other
-    /// scalars, integers before numbers, everything else after, in the document's order.
+    /// scalars, integers before numbers, strings with a `format` (date-time, uuid) before plain ones, everything else
+    /// after, in the document's order.
     func decodeRank(_ variant: Schema) -> Int {
         let shape = resolveShape(variant)
         if shape.enumValues != nil || shape.constValue != nil { return 0 }
         switch jsonTypes(of: variant) {
         case ["integer"]: return 1
         case ["number"]: return 2
-        case ["boolean"], ["string"]: return 3
-        default: return 4
+        case ["string"] where shape.format != nil: return 3
+        case ["boolean"], ["string"]: return 4
+        default: return 5
         }
     }
 }

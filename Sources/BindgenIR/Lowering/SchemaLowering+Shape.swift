@@ -93,10 +93,19 @@ extension SchemaLowering {
         case additionalMembers = "additional-members"
         /// `oneOf`/`anyOf` beside `properties`, or as an `allOf` part: the alternatives' own members.
         case unionInStruct = "union-in-struct"
+        /// A `discriminator` on a schema without `oneOf`/`anyOf` (inheritance through `allOf`): values are decoded as
+        /// the base schema, so the members only a derived schema declares are not kept.
+        case inheritance = "inheritance-discriminator"
     }
 
     /// Records what a struct generated for `schema` leaves out.
     func noteUnrepresented(in schema: Schema) {
+        if let discriminator = schema.discriminator, schema.oneOf.isEmpty, schema.anyOf.isEmpty {
+            record(.inheritance, schema,
+                   "\(schema.address.fragment) has a discriminator ('\(discriminator.propertyName)') but no 'oneOf'/'anyOf': "
+                       + "a value is decoded as this schema, and members only the derived schemas declare are not kept; "
+                       + "list the derived schemas in a 'oneOf' to have them decoded")
+        }
         var parts = [schema]
         var index = 0
         while index < parts.count, index < 64 {

@@ -102,6 +102,14 @@ final class SchemaLowering {
     private func buildDeclaration(for schema: Schema, name: String) -> TypeDeclaration {
         let docs = Documentation.lines(for: schema)
         let pointer = schema.address.fragment
+        // `allOf: [{inline shape}]` plus annotations: the inline shape's declaration, under this schema's name.
+        if let shape = allOfShape(schema), shape.reference == nil {
+            var declaration = buildDeclaration(for: shape, name: name)
+            declaration.sourcePointer = pointer
+            if !docs.isEmpty { declaration.documentation = docs }
+            declaration.deprecated = declaration.deprecated || schema.deprecated
+            return declaration
+        }
         if let kind = enumKind(schema), let values = schema.enumValues {
             if kind == .integer {
                 let cases = enumCases(values.compactMap { $0.intValue.map(String.init) }, integer: true)
