@@ -211,21 +211,48 @@ func difference(_ a: JSONValue, _ b: JSONValue, at path: String = "$") -> String
     }
 }
 
+/// Decodes `json` into `T`, encodes the value again and compares both as JSON values: the first difference, or a
+/// decoding/encoding error (nil when the round trip keeps the value), and the encoded text.
+func roundTrip<T: Codable>(_ type: T.Type, _ json: String) -> (failure: String?, encoded: String?) {
+    let data = Data(json.utf8)
+    let original: JSONValue
+    do { original = try JSONDecoder.bindgen.decode(JSONValue.self, from: data) } catch { return ("input is not JSON: \(first("\(error)"))", nil) }
+    let decoded: T
+    do { decoded = try JSONDecoder.bindgen.decode(T.self, from: data) } catch { return ("decoding failed: \(first("\(error)"))", nil) }
+    let encoded: Data
+    do { encoded = try JSONEncoder.bindgen.encode(decoded) } catch { return ("encoding failed: \(first("\(error)"))", nil) }
+    let text = String(decoding: encoded, as: UTF8.self)
+    do {
+        let again = try JSONDecoder.bindgen.decode(JSONValue.self, from: encoded)
+        return (difference(normalized(original), normalized(again)), text)
+    } catch { return ("encoded text is not JSON: \(first("\(error)"))", text) }
+}
+
 var failures = 0
 @MainActor func check<T: Codable>(_ type: T.Type, _ label: String, _ json: String) {
-    let data = Data(json.utf8)
-    do {
-        let original = try JSONDecoder.bindgen.decode(JSONValue.self, from: data)
-        let decoded = try JSONDecoder.bindgen.decode(T.self, from: data)
-        let again = try JSONDecoder.bindgen.decode(JSONValue.self, from: try JSONEncoder.bindgen.encode(decoded))
-        if let found = difference(normalized(original), normalized(again)) {
-            failures += 1
-            print("FAIL \(label): \(found)")
-        }
-    } catch {
+    if let found = roundTrip(type, json).failure {
         failures += 1
-        print("FAIL \(label): \(first("\(error)"))")
+        print("FAIL \(label): \(found)")
     }
+}
+
+/// The oracle: `checker INSTANCES.json RESULTS.jsonl [SKIP]` reads `[[label, schema pointer, instance JSON]]`, round-trips
+/// each instance into the type generated for its pointer and writes one line `[label, failure or "", encoded JSON]`
+/// per instance (flushed, so a crash loses nothing before it), skipping the first SKIP instances.
+let oracle: [String: (String) -> (failure: String?, encoded: String?)] = [
+%(oracle)s
+]
+if CommandLine.arguments.count > 2 {
+    let input = try! JSONDecoder().decode([[String]].self, from: Data(contentsOf: URL(fileURLWithPath: CommandLine.arguments[1])))
+    let skip = CommandLine.arguments.count > 3 ? Int(CommandLine.arguments[3]) ?? 0 : 0
+    if skip == 0 { FileManager.default.createFile(atPath: CommandLine.arguments[2], contents: nil) }
+    let output = FileHandle(forWritingAtPath: CommandLine.arguments[2])!
+    output.seekToEndOfFile()
+    for item in input.dropFirst(skip) {
+        let (failure, encoded) = oracle[item[1]].map { $0(item[2]) } ?? ("no generated type for \(item[1])", nil)
+        output.write(try! JSONEncoder().encode([item[0], failure ?? "", encoded ?? ""]) + Data("\n".utf8))
+    }
+    output.closeFile()
 }
 
 %(checks)s
@@ -317,18 +344,62 @@ def excused_by_the_document(detail, pointer, example, document):
     return None
 
 
-def write_checker(generator, path, name, package, undeclared, labels):
-    """Writes an executable target that round-trips the document's examples; returns its name, or None.
+ORACLE_BODY = re.compile(r"^#/(paths|webhooks|components/(responses|requestBodies))/.*/content/[^/]*json[^/]*/schema$")
+
+
+def oracle_pointers(document, entries):
+    """(pointer, Swift type name) of the schemas the oracle round-trips: every component schema and every inline JSON
+    request/response body schema that has a top-level generated type whose `sourcePointer` names it."""
+    import oracle
+    found = []
+    for entry in entries:
+        pointer = entry["sourcePointer"]
+        if not (re.fullmatch(r"#/components/schemas/[^/]+", pointer) or ORACLE_BODY.match(pointer)):
+            continue
+        try:
+            oracle.pointer_get(document, pointer)
+        except (KeyError, ValueError, IndexError):
+            continue
+        found.append((pointer, entry["name"]))
+    return found
+
+
+def oracle_instances(document, pointers, per_schema, max_schemas, seconds, stats):
+    """[(label, pointer, instance)] for the chosen schemas; `stats` gets tried/excluded counts and generation time."""
+    import oracle
+    if max_schemas and len(pointers) > max_schemas:  # an even, deterministic spread over the document
+        pointers = [pointers[i * len(pointers) // max_schemas] for i in range(max_schemas)]
+    result = []
+    start = time.monotonic()
+    for pointer, _ in pointers:
+        stats["tried"] += 1
+        try:
+            values = oracle.instances(document, pointer, per_schema, seconds)
+        except oracle.Excluded as reason:
+            stats["excluded"][str(reason)] = stats["excluded"].get(str(reason), 0) + 1
+            stats["excluded_list"].append("%s: %s" % (pointer, reason))
+            continue
+        result += [("%s oracle %d" % (pointer, index + 1), pointer, value) for index, value in enumerate(values)]
+    stats["seconds"] = time.monotonic() - start
+    return result
+
+
+def write_checker(generator, path, name, package, undeclared, labels, options=None, stats=None):
+    """Writes an executable target that round-trips the document's examples and, with `options` (instances per schema,
+    schemas per document, seconds per schema), the oracle's generated instances; returns its name, or None.
     `undeclared[0]` grows by the number of example members the schemas do not declare (not compared); `labels`
-    maps each check's label to its schema pointer and the example as the document gives it."""
+    maps each check's label to its schema pointer and the example as the document gives it (oracle instances too:
+    their labels contain ` oracle `). The oracle's instances go to `Sources/<checker>/../../oracle/<checker>.json`,
+    read at run time, so compile time does not grow with them; `stats` gets the oracle's counts."""
     document = load_document(path)
     examples = examples_of(document, os.path.dirname(path))
-    if not examples:
+    if not examples and not options:
         return None
     proc = subprocess.run([generator, "dump-context", path, "--scope", "schema"], capture_output=True, text=True)
     if proc.returncode != 0:
         return None
-    types = {schema["sourcePointer"]: schema["name"] for schema in json.loads(proc.stdout)}
+    entries = json.loads(proc.stdout)
+    types = {schema["sourcePointer"]: schema["name"] for schema in entries}
     schemas = ((document or {}).get("components") or {}).get("schemas") or {}
     checks = []
     for index, (pointer, example) in enumerate(examples):
@@ -341,14 +412,73 @@ def write_checker(generator, path, name, package, undeclared, labels):
         undeclared[0] += left_out
         checks.append("check(%s.%s.self, %s, %s)" % (target_name(name), swift_type.strip("`"), swift_string(label),
                                                        swift_string(json.dumps(example, ensure_ascii=False))))
-    if not checks:
-        return None
     checker = "X" + target_name(name)[1:]
+    table, instances = [], []
+    if options and isinstance(document, dict) and str(document.get("openapi", "")).startswith("3."):
+        import oracle
+        pointers = oracle_pointers(document, entries)
+        per_schema, max_schemas, seconds = options
+        for label, pointer, value in oracle_instances(document, pointers, per_schema, max_schemas, seconds, stats):
+            labels[label] = (pointer, value)
+            pruned, left_out = undeclared_pruned(value, oracle.pointer_get(document, pointer), schemas)
+            stats["undeclared"] += left_out
+            instances.append([label, pointer, json.dumps(pruned, ensure_ascii=False)])
+        used = {pointer for _, pointer, _ in instances}
+        table = ["    %s: { roundTrip(%s.%s.self, $0) }," % (swift_string(p), target_name(name), t.strip("`"))
+                 for p, t in pointers if p in used]
+    if not checks and not instances:
+        return None
     folder = os.path.join(package, "Sources", checker)
     os.makedirs(folder, exist_ok=True)
+    os.makedirs(os.path.join(package, "oracle"), exist_ok=True)
+    with open(os.path.join(package, "oracle", checker + ".json"), "w", encoding="utf-8") as handle:
+        json.dump(instances, handle, ensure_ascii=False)
     with open(os.path.join(folder, "main.swift"), "w", encoding="utf-8") as handle:
-        handle.write(CHECKER % {"module": target_name(name), "checks": "\n".join(checks), "count": len(checks)})
+        handle.write(CHECKER % {"module": target_name(name), "checks": "\n".join(checks), "count": len(checks),
+                                "oracle": "\n".join(table) or "    :"})
     return checker
+
+
+def run_oracle(executable, package, checker, row, document):
+    """Runs the checker over its oracle instances (again after a crash, from the instance after the one that crashed)
+    and judges each: a failed round trip, or encoded JSON that breaks the schema, is a failure."""
+    import oracle
+    instances_path = os.path.join(package, "oracle", checker + ".json")
+    results_path = os.path.join(package, "oracle", checker + ".results.jsonl")
+    with open(instances_path, encoding="utf-8") as handle:
+        instances = json.load(handle)
+    stats = row["oracle"]
+    start = time.monotonic()
+    done = []
+    while len(done) < len(instances):
+        proc = subprocess.run([executable, instances_path, results_path, str(len(done))], capture_output=True, text=True)
+        with open(results_path, encoding="utf-8") as handle:
+            done = [json.loads(line) for line in handle if line.strip()]
+        if proc.returncode != 0 and len(done) < len(instances):  # the instance after the last written one crashed it
+            label = instances[len(done)][0]
+            lines = [l.strip() for l in proc.stderr.splitlines() if l.strip()]
+            why = next((l for l in lines if "Fatal error" in l or "fatal error" in l or "Crash" in l or "overflow" in l),
+                       lines[0] if lines else "")
+            crash = "checker crashed (%s): %s" % ("signal %d" % -proc.returncode if proc.returncode < 0 else
+                                                 "exit %d" % proc.returncode, why[:200])
+            with open(results_path, "a", encoding="utf-8") as handle:
+                handle.write(json.dumps([label, crash, ""]) + "\n")
+            done.append([label, crash, ""])
+    validators = {}
+    for label, failure, encoded in done:
+        pointer, value = row["labels"][label]
+        stats["instances"] += 1
+        if not failure:
+            if pointer not in validators:
+                validators[pointer] = oracle.validator_for(document, oracle.pointer_get(document, pointer))
+            broken = oracle.violations(validators[pointer], json.loads(encoded)) if validators[pointer] else []
+            if broken:
+                failure = "encoded JSON breaks the schema at %s: %s (encoded: %s)" % (broken[0][0], broken[0][1], encoded[:200])
+        if failure:
+            stats["failed"].append((pointer, json.dumps(value, ensure_ascii=False)[:300], failure[:400]))
+        else:
+            stats["passed"] += 1
+    stats["run_seconds"] = time.monotonic() - start
 
 
 def main():
@@ -357,7 +487,21 @@ def main():
     parser.add_argument("--scratch", default=os.path.join(ROOT, ".build-corpus"))
     parser.add_argument("--table", help="where to write the table (default: Tests/Corpus/RESULTS.md, "
                         "or RESULTS-all.md with --all)")
+    parser.add_argument("--only", action="append", help="only this document (its INDEX.tsv name, or a part of it); "
+                        "repeatable; the table is then not written unless --table is given")
+    parser.add_argument("--oracle-instances", type=int, help="oracle instances per schema (default 5, 25 with --all)")
+    parser.add_argument("--oracle-schemas", type=int, help="oracle schemas per document, 0 for all "
+                        "(default 25, all with --all)")
+    parser.add_argument("--oracle-seconds", type=float, default=None, help="generation time cap per schema "
+                        "(default 5 s, 20 s with --all)")
+    parser.add_argument("--no-oracle", action="store_true", help="examples only, no generated instances")
     args = parser.parse_args()
+    oracle_options = None if args.no_oracle else (
+        args.oracle_instances or (25 if args.all else 5),
+        args.oracle_schemas if args.oracle_schemas is not None else (0 if args.all else 25),
+        args.oracle_seconds or (20.0 if args.all else 5.0))
+    if args.only and args.table is None:
+        args.table = os.devnull
     if args.table is None:
         args.table = os.path.join(ROOT, "Tests", "Corpus", "RESULTS-all.md" if args.all else "RESULTS.md")
 
@@ -373,6 +517,8 @@ def main():
     compile_targets = []
     example_targets = []
     for name, version in documents():
+        if args.only and not any(name == only or only in name for only in args.only):
+            continue
         path = os.path.join(SPECS, name)
         row = {"document": name, "version": version or "?", "operations": "", "schemas": "", "warnings": "",
                "generation": "", "compiled": "", "examples": "", "note": ""}
@@ -406,8 +552,13 @@ def main():
             compile_targets.append((target_name(name), row))
             undeclared = [0]
             labels = {}
-            checker = write_checker(generator, path, name, package, undeclared, labels)
-            row["labels"], row["path"] = labels, path
+            stats = {"tried": 0, "excluded": {}, "excluded_list": [], "seconds": 0.0, "undeclared": 0, "instances": 0,
+                     "passed": 0, "failed": [], "run_seconds": 0.0}
+            checker = write_checker(generator, path, name, package, undeclared, labels, oracle_options, stats)
+            row["labels"], row["path"], row["oracle"] = labels, path, stats
+            if stats["tried"]:
+                print(f"corpus: {name}: oracle generated instances for {stats['tried'] - sum(stats['excluded'].values())}"
+                      f"/{stats['tried']} schemas in {stats['seconds']:.1f} s", flush=True)
             if checker:
                 row["undeclared"] = undeclared[0]
                 example_targets.append((checker, row))
@@ -446,8 +597,10 @@ let package = Package(
         if not row["compiled"].startswith("yes"):
             row["examples"] = "–"
             continue
+        start = time.monotonic()
         build = subprocess.run(["swift", "build", "--product", checker, "--scratch-path", os.path.join(args.scratch, "build")],
                                cwd=package, capture_output=True, text=True)
+        row["oracle"]["build_seconds"] = time.monotonic() - start
         if build.returncode != 0:
             failures += 1
             row["examples"] = "NOT BUILT"
@@ -482,7 +635,22 @@ let package = Package(
         if bad or crashed:
             failures += 1
             row["note"] = (bad[0] if bad else proc.stderr.strip()[:160])[:200]
-        print(f"corpus: {row['document']}: examples {row['examples']} {row['note'] if bad else ''}", flush=True)
+        if row["examples"] == "0/0":
+            row["examples"] = ""
+        else:
+            print(f"corpus: {row['document']}: examples {row['examples']} {row['note'] if bad else ''}", flush=True)
+
+        stats = row["oracle"]
+        if stats["tried"] - sum(stats["excluded"].values()):
+            run_oracle(os.path.join(bindir, checker), package, checker, row, document)
+            print(f"corpus: {row['document']}: oracle {stats['passed']}/{stats['instances']} instances round-tripped "
+                  f"({stats['tried']} schemas, {sum(stats['excluded'].values())} excluded; generation "
+                  f"{stats['seconds']:.1f} s, checker build {stats.get('build_seconds', 0):.0f} s, run {stats['run_seconds']:.1f} s)",
+                  flush=True)
+            for pointer, instance, failure in stats["failed"]:
+                print(f"ORACLE FAIL {row['document']} {pointer}\n    instance: {instance[:200]}\n    {failure[:300]}", flush=True)
+            if stats["failed"]:
+                failures += 1
     failures += sum(1 for r in results if r["compiled"] in ("GENERATION FAILED", "NOT REFUSED"))
 
     os.makedirs(os.path.dirname(args.table), exist_ok=True)
@@ -497,6 +665,42 @@ let package = Package(
             note = r["note"].replace("|", "\\|")
             table.write(f"| {r['document']} | {r['version']} | {r['operations']} | {r['schemas']} | {r['warnings']} | "
                         f"{r['generation']} | {r['compiled']} | {r['examples']} | {note} |\n")
+        oracle_rows = [r for r in results if r.get("oracle", {}).get("tried")]
+        if oracle_rows:
+            options = oracle_options
+            table.write("\n## Semantic round-trip oracle\n\n"
+                        "For every component schema and every inline JSON body schema with a generated type of its own "
+                        f"(at most {options[1] or 'all'} per document, an even spread), hypothesis-jsonschema generates up to "
+                        f"{options[0]} schema-valid instances (seeded; OpenAPI dialect converted to JSON Schema; objects "
+                        "closed to their declared members; recursion cut). Each is decoded into the generated type, "
+                        "encoded again and compared as JSON (absent and `null` members alike, date-times as instants); "
+                        "the encoded JSON must also satisfy the schema. Exclusions are the document's or hypothesis's "
+                        "limits, with the reason.\n\n")
+            table.write("| document | schemas tried | excluded | instances | passed | failed | undeclared members left out | time (generate + build + run) |\n")
+            table.write("|---|---:|---:|---:|---:|---:|---:|---:|\n")
+            for r in oracle_rows:
+                o = r["oracle"]
+                table.write(f"| {r['document']} | {o['tried']} | {sum(o['excluded'].values())} | {o['instances']} | "
+                            f"{o['passed']} | {len(o['failed'])} | {o['undeclared']} | "
+                            f"{o['seconds']:.1f} + {o.get('build_seconds', 0):.0f} + {o['run_seconds']:.1f} s |\n")
+            reasons = {}
+            for r in oracle_rows:
+                for reason, count in r["oracle"]["excluded"].items():
+                    reasons[reason] = reasons.get(reason, 0) + count
+            if reasons:
+                table.write("\n### Oracle exclusions by reason\n\n")
+                for reason, count in sorted(reasons.items(), key=lambda item: -item[1]):
+                    table.write(f"- {count}: {reason}\n")
+                for r in oracle_rows:
+                    if r["oracle"]["excluded_list"]:
+                        table.write(f"- **{r['document']}**: " + "; ".join(r["oracle"]["excluded_list"]).replace("|", "\\|") + "\n")
+            failed_rows = [r for r in oracle_rows if r["oracle"]["failed"]]
+            if failed_rows:
+                table.write("\n### Oracle failures\n\n")
+                for r in failed_rows:
+                    table.write(f"- **{r['document']}** ({len(r['oracle']['failed'])})\n")
+                    for pointer, instance, failure in r["oracle"]["failed"]:
+                        table.write(f"  - `{pointer}` `{instance[:160]}`: {failure[:300]}\n".replace("|", "\\|"))
         listed = [r for r in results if r.get("contradicting")]
         if listed:
             table.write("\n## Examples that contradict their own schema\n\n"

@@ -1,0 +1,299 @@
+"""The semantic round-trip oracle's Python half, used by .ci/corpus.py.
+
+For a schema of an OpenAPI 3.x document (a component schema, or an inline JSON request/response body schema that the
+generator gives a type of its own) this module
+
+- converts the OpenAPI dialect into JSON Schema draft 7, which hypothesis-jsonschema understands (`nullable` becomes
+  `anyOf [..., {type: null}]`, 3.0's boolean `exclusiveMinimum`/`exclusiveMaximum` become numbers, `example`,
+  `discriminator`, `xml`, `readOnly`... are dropped, `format: int32`/`int64` and plain integers get the bounds of the
+  Swift integer they map to, `uuid`, `byte`, `binary`, `date-time` and `date` get strategies that produce what the
+  format means);
+- generates schema-valid instances with hypothesis-jsonschema, seeded (derandomized: the same instances every run),
+  a bounded number per schema, with a time cap per schema. `$ref`s are inlined; a `$ref` back to a schema that is
+  already being expanded (recursion) is cut: the member becomes forbidden, an array of it empty, a union drops that
+  alternative. Objects without `additionalProperties` are closed for generation (only declared members), so a
+  difference after the round trip is about declared members;
+- validates JSON against the schema (open objects, `$ref`s resolved, recursion allowed) with `jsonschema`.
+
+A schema hypothesis cannot serve is excluded with a reason (see `Excluded`); the reasons are counted per document.
+"""
+import base64
+import copy
+import json
+import re
+import signal
+import time
+
+INT64 = (-(2 ** 63), 2 ** 63 - 1)
+INT32 = (-(2 ** 31), 2 ** 31 - 1)
+DROPPED = {"example", "examples", "discriminator", "xml", "externalDocs", "readOnly", "writeOnly", "deprecated",
+           "description", "title", "default", "$comment", "contentMediaType", "contentEncoding", "contentSchema",
+           "$schema", "$id", "$anchor", "$dynamicAnchor", "$defs", "definitions", "nullable"}
+SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
+SCHEMA_MAPS = ("properties", "patternProperties", "dependentSchemas")
+SCHEMA_SINGLE = ("items", "additionalProperties", "not", "contains", "propertyNames", "if", "then", "else",
+                 "additionalItems", "unevaluatedProperties", "unevaluatedItems")
+
+
+CUTS = []  # recursive $refs cut by the last convert(..., inline=...)
+
+
+class Excluded(Exception):
+    """A schema the oracle cannot serve, and why (the document's or hypothesis's limit, not the generator's)."""
+
+
+class _Timeout(BaseException):  # BaseException: hypothesis lets it through instead of shrinking it
+    pass
+
+
+class _Enough(BaseException):
+    pass
+
+
+def pointer_get(document, pointer):
+    node = document
+    for part in pointer.lstrip("#").split("/")[1:]:
+        part = part.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, list):
+            node = node[int(part)]
+        elif isinstance(node, dict) and part in node:
+            node = node[part]
+        else:
+            raise KeyError(pointer)
+    return node
+
+
+def convert(node, is31, inline=None, stack=()):
+    """JSON Schema draft 7 for an OpenAPI schema node. With `inline` (the document), local `$ref`s are replaced by
+    their (converted) targets and a recursive one by `False`; without it `$ref`s stay (for validation against a root
+    that holds the converted document). Raises Excluded for references into other files."""
+    if isinstance(node, bool):
+        return node
+    if not isinstance(node, dict):
+        return {}
+    if isinstance(node.get("$ref"), str):
+        ref = node["$ref"]
+        if not ref.startswith("#"):
+            raise Excluded("external-file $ref")
+        siblings = {k: v for k, v in node.items() if k != "$ref"}
+        if inline is not None:
+            if ref in stack:
+                CUTS.append(ref)
+                target = False  # recursion cut
+            else:
+                try:
+                    target = convert(pointer_get(inline, ref), is31, inline, stack + (ref,))
+                except KeyError:
+                    raise Excluded("unresolvable $ref")
+        else:
+            target = {"$ref": ref}
+        nullable = siblings.get("nullable") is True or siblings.get("x-nullable") is True
+        rest = convert({k: v for k, v in siblings.items() if k not in ("nullable",)}, is31, inline, stack) if is31 else {}
+        result = target if not rest else {"allOf": [target, rest]}
+        return {"anyOf": [result, {"type": "null"}]} if nullable else result
+    out = {}
+    for key, value in node.items():
+        if key in DROPPED or key.startswith("x-"):
+            continue
+        if key in SCHEMA_LISTS and isinstance(value, list):
+            out[key] = [convert(item, is31, inline, stack) for item in value]
+        elif key in SCHEMA_MAPS and isinstance(value, dict):
+            out[key] = {name: convert(item, is31, inline, stack) for name, item in value.items()}
+        elif key in SCHEMA_SINGLE and isinstance(value, (dict, bool)):
+            out[key] = convert(value, is31, inline, stack)
+        elif key == "items" and isinstance(value, list):
+            out[key] = [convert(item, is31, inline, stack) for item in value]
+        elif key in ("exclusiveMinimum", "exclusiveMaximum") and isinstance(value, bool):
+            bound = "minimum" if key == "exclusiveMinimum" else "maximum"
+            if value and bound in node:
+                out[key] = node[bound]
+        elif key in ("minimum", "maximum") and node.get("exclusive" + key[0].upper() + key[1:]) is True:
+            continue
+        elif key == "type" and value == "file":
+            out[key] = "string"
+        else:
+            out[key] = value
+    if "prefixItems" in out:  # draft 7 spelling of 2020-12 tuples
+        out["items"], rest = out.pop("prefixItems"), out.pop("items", None)
+        if rest is not None:
+            out["additionalItems"] = rest
+    types = out.get("type")
+    types = [types] if isinstance(types, str) else (types or [])
+    if not isinstance(types, list) or not all(isinstance(t, str) for t in types):
+        raise Excluded("the document's `type` is not a string or list of strings (e.g. YAML null for \"null\")")
+    if "integer" in types:
+        low, high = INT32 if node.get("format") == "int32" else INT64
+        if not isinstance(out.get("minimum"), (int, float)) or out["minimum"] < low:
+            out["minimum"] = low
+        if not isinstance(out.get("maximum"), (int, float)) or out["maximum"] > high:
+            out["maximum"] = high
+    if out.get("format") in ("date-time", "date", "uuid", "byte", "binary"):
+        out["format"] = "x-oracle-" + out["format"]
+    if not is31 and node.get("nullable") is True:
+        if "enum" in out and None not in out["enum"]:
+            out["enum"] = out["enum"] + [None]
+        return {"anyOf": [out, {"type": "null"}]}
+    return out
+
+
+def closed(node, allof_part=False):
+    """The generation schema with objects that do not say `additionalProperties` closed to their declared members
+    (own `properties` and those of their `allOf` parts)."""
+    if not isinstance(node, dict):
+        return node
+    node = dict(node)
+    for key in ("anyOf", "oneOf"):
+        if isinstance(node.get(key), list):
+            node[key] = [closed(item) for item in node[key]]
+    if isinstance(node.get("allOf"), list):
+        node["allOf"] = [closed(item, True) for item in node["allOf"]]
+    for key in ("properties", "patternProperties"):
+        if isinstance(node.get(key), dict):
+            node[key] = {name: closed(item) for name, item in node[key].items()}
+    for key in ("items", "additionalProperties", "additionalItems"):
+        if isinstance(node.get(key), dict):
+            node[key] = closed(node[key])
+        elif isinstance(node.get(key), list):
+            node[key] = [closed(item) for item in node[key]]
+    if allof_part or "additionalProperties" in node or "patternProperties" in node or node.get("anyOf") or node.get("oneOf"):
+        return node
+    names, open_part = set(), [False]
+
+    def collect(part):
+        if not isinstance(part, dict):
+            return
+        names.update((part.get("properties") or {}).keys())
+        if "additionalProperties" in part and part["additionalProperties"] is not False or part.get("anyOf") or part.get("oneOf") \
+                or "patternProperties" in part:
+            open_part[0] = True
+        for sub in part.get("allOf") or []:
+            collect(sub)
+
+    collect(node)
+    if not names or open_part[0]:
+        return node
+    if node.get("allOf"):
+        node["propertyNames"] = {"enum": sorted(names)}
+    else:
+        node["additionalProperties"] = False
+    return node
+
+
+def _formats():
+    from hypothesis import strategies as st
+
+    def date_time(parts):
+        moment, fraction, offset = parts
+        text = moment.strftime("%Y-%m-%dT%H:%M:%S")
+        return text + fraction + offset
+
+    offset = st.one_of(st.just("Z"), st.builds(lambda sign, h, m: "%s%02d:%02d" % (sign, h, m),
+                                                 st.sampled_from("+-"), st.integers(0, 14), st.sampled_from([0, 30, 45])))
+    fraction = st.one_of(st.just(""), st.from_regex(r"\A\.[0-9]{1,6}\Z"))
+    import datetime
+    moments = st.datetimes(min_value=datetime.datetime(1900, 1, 1), max_value=datetime.datetime(2200, 12, 31))
+    return {
+        "x-oracle-date-time": st.tuples(moments, fraction, offset).map(date_time),
+        "x-oracle-date": st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2200, 12, 31)).map(str),
+        "x-oracle-uuid": st.uuids().map(str),
+        "x-oracle-byte": st.binary(max_size=24).map(lambda b: base64.b64encode(b).decode()),
+        "x-oracle-binary": st.binary(max_size=24).map(lambda b: base64.b64encode(b).decode()),
+    }
+
+
+def validator_for(document, schema_node):
+    """A jsonschema validator of `schema_node` in the document's converted dialect, references resolved against
+    the document (converted), or None when that is impossible."""
+    import jsonschema
+    is31 = str(document.get("openapi", "")).startswith("3.1")
+    try:
+        root = convert(schema_node, is31)
+        components = (document.get("components") or {}).get("schemas") or {}
+        root = {"allOf": [root], "components": {"schemas": {name: convert(s, is31) for name, s in components.items()}}}
+        return jsonschema.Draft7Validator(root)
+    except Excluded:
+        return None
+
+
+def violations(validator, value):
+    """(JSON path, message) pairs where `value` breaks the validator's schema ([] when it conforms)."""
+    found = []
+    try:
+        for error in validator.iter_errors(value):
+            path = "$" + "".join("[%d]" % p if isinstance(p, int) else "." + str(p) for p in error.absolute_path)
+            found.append((path, error.message[:200]))
+    except Exception as error:  # unresolvable reference and the like: not checkable
+        return []
+    return found
+
+
+def instances(document, pointer, count, seconds, max_tries=None):
+    """Up to `count` distinct schema-valid instances of the schema at `pointer` (deterministic), or raises Excluded.
+    The first is the smallest hypothesis found, the others the largest."""
+    from hypothesis import HealthCheck, Phase, given, settings
+    from hypothesis.errors import Unsatisfiable
+    from hypothesis_jsonschema import from_schema
+    from hypothesis_jsonschema._canonicalise import FALSEY, canonicalish
+
+    is31 = str(document.get("openapi", "")).startswith("3.1")
+    node = pointer_get(document, pointer)
+    del CUTS[:]
+    schema = convert(node, is31, inline=document, stack=(pointer,))
+    cut = bool(CUTS)
+    if len(json.dumps(schema)) > 400_000:
+        raise Excluded("schema too large once $refs are inlined")
+    schema = closed(schema)
+    try:
+        if canonicalish(schema) == FALSEY:
+            raise Excluded("a required member is recursive (no finite instance once recursion is cut)" if cut
+                           else "schema admits no instance (self-contradicting)")
+    except Excluded:
+        raise
+    except Exception as error:
+        raise Excluded("hypothesis-jsonschema rejects the schema: %s" % type(error).__name__)
+    strategy = from_schema(schema, custom_formats=_formats())
+    found, seen = [], set()
+    validator = validator_for(document, node)
+    invalid = [0]
+
+    @settings(max_examples=max_tries or count * 4, database=None, deadline=None, derandomize=True,
+              suppress_health_check=list(HealthCheck), phases=[Phase.generate])
+    @given(strategy)
+    def collect(value):
+        text = json.dumps(value, sort_keys=True)
+        if text in seen:
+            return
+        if validator is not None and violations(validator, value):
+            invalid[0] += 1
+            return
+        seen.add(text)
+        found.append(value)
+
+    def alarm(signum, frame):
+        raise _Timeout()
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        collect()
+    except _Timeout:
+        if not found:
+            raise Excluded("no instance within the time cap")
+    except Unsatisfiable:
+        pass
+    except re.error:
+        raise Excluded("pattern hypothesis cannot generate")
+    except Exception as error:
+        message = str(error)
+        if "pattern" in message or "regular expression" in message:
+            raise Excluded("pattern hypothesis cannot generate")
+        raise Excluded("hypothesis-jsonschema fails on the schema: %s" % type(error).__name__)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    if not found:
+        if invalid[0]:
+            raise Excluded("hypothesis produced only instances that break the schema")
+        raise Excluded("unsatisfiable for hypothesis (no instance found)" + (" once recursion is cut" if cut else ""))
+    ordered = sorted(found, key=lambda v: len(json.dumps(v)))
+    return [ordered[0]] + list(reversed(ordered[1:]))[:count - 1]
