@@ -91,6 +91,9 @@ def convert(node, is31, inline=None, stack=()):
         rest = convert({k: v for k, v in siblings.items() if k not in ("nullable",)}, is31, inline, stack) if is31 else {}
         result = target if not rest else {"allOf": [target, rest]}
         return {"anyOf": [result, {"type": "null"}]} if nullable else result
+    discriminated = discriminated_union(node)
+    if discriminated is not None:
+        node = discriminated
     out = {}
     for key, value in node.items():
         if key in DROPPED or key.startswith("x-"):
@@ -117,6 +120,13 @@ def convert(node, is31, inline=None, stack=()):
         out["items"], rest = out.pop("prefixItems"), out.pop("items", None)
         if rest is not None:
             out["additionalItems"] = rest
+    if "type" not in out and not any(key in out for key in ("allOf", "anyOf", "oneOf", "enum", "const", "not")):
+        # OpenAPI documents leave `type: object` (or `array`) implied; JSON Schema would then admit any value, which no
+        # generator models. Spell out what the members imply.
+        if any(key in out for key in ("properties", "additionalProperties", "required", "minProperties", "maxProperties")):
+            out["type"] = "object"
+        elif "items" in out:
+            out["type"] = "array"
     types = out.get("type")
     types = [types] if isinstance(types, str) else (types or [])
     if not isinstance(types, list) or not all(isinstance(t, str) for t in types):
@@ -134,6 +144,31 @@ def convert(node, is31, inline=None, stack=()):
             out["enum"] = out["enum"] + [None]
         return {"anyOf": [out, {"type": "null"}]}
     return out
+
+
+def discriminated_union(node):
+    """OpenAPI semantics of `oneOf`/`anyOf` of `$ref`s with a `discriminator`, spelled in JSON Schema: the
+    discriminator picks the alternative, so alternative R is `allOf [R, {P: enum of the mapping keys naming R (or R's
+    schema name when the mapping has none)}]` and the union is an `anyOf` (JSON Schema's `oneOf` would reject an
+    instance that fits two structurally equal alternatives). None when the node is not such a union."""
+    discriminator = node.get("discriminator")
+    union = "oneOf" if isinstance(node.get("oneOf"), list) else "anyOf" if isinstance(node.get("anyOf"), list) else None
+    if not isinstance(discriminator, dict) or not union or not isinstance(discriminator.get("propertyName"), str):
+        return None
+    alternatives = node[union]
+    if not all(isinstance(item, dict) and isinstance(item.get("$ref"), str) for item in alternatives):
+        return None
+    name = discriminator["propertyName"]
+    mapping = discriminator.get("mapping") or {}
+    result = {key: value for key, value in node.items() if key not in (union, "discriminator")}
+    parts = []
+    for item in alternatives:
+        ref = item["$ref"]
+        short = ref.rsplit("/", 1)[1]
+        values = [key for key, target in mapping.items() if target in (ref, short)] or [short]
+        parts.append({"allOf": [item, {"type": "object", "required": [name], "properties": {name: {"enum": values}}}]})
+    result["anyOf"] = parts
+    return result
 
 
 def closed(node, allof_part=False):
@@ -163,6 +198,7 @@ def closed(node, allof_part=False):
         if not isinstance(part, dict):
             return
         names.update((part.get("properties") or {}).keys())
+        names.update(name for name in part.get("required") or [] if isinstance(name, str))
         if "additionalProperties" in part and part["additionalProperties"] is not False or part.get("anyOf") or part.get("oneOf") \
                 or "patternProperties" in part:
             open_part[0] = True
@@ -172,7 +208,7 @@ def closed(node, allof_part=False):
     collect(node)
     if not names or open_part[0]:
         return node
-    if node.get("allOf"):
+    if node.get("allOf") or not names.issubset((node.get("properties") or {}).keys()):
         node["propertyNames"] = {"enum": sorted(names)}
     else:
         node["additionalProperties"] = False
@@ -228,8 +264,8 @@ def violations(validator, value):
 
 
 def instances(document, pointer, count, seconds, max_tries=None):
-    """Up to `count` distinct schema-valid instances of the schema at `pointer` (deterministic), or raises Excluded.
-    The first is the smallest hypothesis found, the others the largest."""
+    """Up to `count` distinct schema-valid instances of the schema at `pointer` (deterministic), or raises Excluded:
+    an even spread over the sizes of those hypothesis found in `count * 6` tries."""
     from hypothesis import HealthCheck, Phase, given, settings
     from hypothesis.errors import Unsatisfiable
     from hypothesis_jsonschema import from_schema
@@ -254,17 +290,19 @@ def instances(document, pointer, count, seconds, max_tries=None):
     strategy = from_schema(schema, custom_formats=_formats())
     found, seen = [], set()
     validator = validator_for(document, node)
-    invalid = [0]
+    invalid = [0, None]
 
-    @settings(max_examples=max_tries or count * 4, database=None, deadline=None, derandomize=True,
+    @settings(max_examples=max_tries or count * 6, database=None, deadline=None, derandomize=True,
               suppress_health_check=list(HealthCheck), phases=[Phase.generate])
     @given(strategy)
     def collect(value):
         text = json.dumps(value, sort_keys=True)
         if text in seen:
             return
-        if validator is not None and violations(validator, value):
+        broken = violations(validator, value) if validator is not None else []
+        if broken:
             invalid[0] += 1
+            invalid[1] = invalid[1] or broken[0][1]
             return
         seen.add(text)
         found.append(value)
@@ -292,8 +330,14 @@ def instances(document, pointer, count, seconds, max_tries=None):
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
     if not found:
+        if invalid[0] and "is valid under each of" in (invalid[1] or ""):
+            raise Excluded("`oneOf` alternatives overlap: every instance fits several (the document's oneOf is not exclusive)")
         if invalid[0]:
-            raise Excluded("hypothesis produced only instances that break the schema")
+            raise Excluded("hypothesis produced only instances that break the schema (%s)" % re.sub(r"'[^']*'|\d+", "…", invalid[1] or "")[:80])
         raise Excluded("unsatisfiable for hypothesis (no instance found)" + (" once recursion is cut" if cut else ""))
-    ordered = sorted(found, key=lambda v: len(json.dumps(v)))
-    return [ordered[0]] + list(reversed(ordered[1:]))[:count - 1]
+    ordered = sorted(found, key=lambda v: (len(json.dumps(v)), json.dumps(v, sort_keys=True)))
+    if len(ordered) <= count:
+        return ordered
+    # An even spread over the sizes, smallest and largest included: small instances carry the `null`s and absent
+    # optional members, large ones every member.
+    return [ordered[round(i * (len(ordered) - 1) / (count - 1))] for i in range(count)] if count > 1 else ordered[:1]
