@@ -6,7 +6,7 @@ generator gives a type of its own) this module
 - converts the OpenAPI dialect into JSON Schema draft 7, which hypothesis-jsonschema understands (`nullable` becomes
   `anyOf [..., {type: null}]`, 3.0's boolean `exclusiveMinimum`/`exclusiveMaximum` become numbers, `example`,
   `discriminator`, `xml`, `readOnly`... are dropped, `format: int32`/`int64` and plain integers get the bounds of the
-  Swift integer they map to, `uuid`, `byte`, `binary`, `date-time` and `date` get strategies that produce what the
+  Swift integer they map to, `format: float` numbers the range of a 32-bit float, `uuid`, `byte`, `binary`, `date-time` and `date` get strategies that produce what the
   format means);
 - generates schema-valid instances with hypothesis-jsonschema, seeded (derandomized: the same instances every run),
   a bounded number per schema, with a time cap per schema. `$ref`s are inlined; a `$ref` back to a schema that is
@@ -26,6 +26,7 @@ import time
 
 INT64 = (-(2 ** 63), 2 ** 63 - 1)
 INT32 = (-(2 ** 31), 2 ** 31 - 1)
+FLOAT32_MAX = 3.4028234663852886e+38
 DROPPED = {"example", "examples", "discriminator", "xml", "externalDocs", "readOnly", "writeOnly", "deprecated",
            "description", "title", "default", "$comment", "contentMediaType", "contentEncoding", "contentSchema",
            "$schema", "$id", "$anchor", "$dynamicAnchor", "$defs", "definitions", "nullable"}
@@ -137,6 +138,11 @@ def convert(node, is31, inline=None, stack=()):
             out["minimum"] = low
         if not isinstance(out.get("maximum"), (int, float)) or out["maximum"] > high:
             out["maximum"] = high
+    if "number" in types and node.get("format") == "float":  # a 32-bit float cannot hold more
+        if not isinstance(out.get("minimum"), (int, float)) or out["minimum"] < -FLOAT32_MAX:
+            out["minimum"] = -FLOAT32_MAX
+        if not isinstance(out.get("maximum"), (int, float)) or out["maximum"] > FLOAT32_MAX:
+            out["maximum"] = FLOAT32_MAX
     if out.get("format") in ("date-time", "date", "uuid", "byte", "binary"):
         out["format"] = "x-oracle-" + out["format"]
     if not is31 and node.get("nullable") is True:
