@@ -16,17 +16,24 @@ import Foundation
 public enum UnionDecoding {
     /// The `userInfo` flag that makes generated enums (``SchemaEnum``) refuse values their schema does not list.
     public static let strictKey = CodingUserInfoKey(rawValue: "BindgenRuntime.strictEnums")!
+    /// How many attempts enclose the current one (`userInfo`), so that a union whose alternatives lead back to itself
+    /// (`A: anyOf [B, string]`, `B: anyOf [A, integer]`) stops instead of exhausting the stack.
+    static let depthKey = CodingUserInfoKey(rawValue: "BindgenRuntime.unionDepth")!
+    /// Attempts nested deeper than this fail, as a value no alternative reads.
+    static let maximumDepth = 32
 
     /// One alternative's attempt at the value.
     public struct Attempt: Sendable {
         let data: Data
         let strict: Bool
+        let depth: Int
 
         /// Decodes the whole value as `type`.
         /// - Throws: the decoder's `DecodingError` when the value is not a `type`.
         public func decode<Value: Decodable>(_ type: Value.Type) throws -> Value {
             let decoder = JSONDecoder.bindgen
             decoder.userInfo[UnionDecoding.strictKey] = strict
+            decoder.userInfo[UnionDecoding.depthKey] = depth
             return try decoder.decode(Value.self, from: data)
         }
     }
@@ -41,12 +48,14 @@ public enum UnionDecoding {
         from decoder: any Decoder, candidates: [(Attempt) throws -> Union], unknown: (JSONValue) -> Union
     ) throws -> Union {
         let raw = try JSONValue(from: decoder)
+        let depth = (decoder.userInfo[depthKey] as? Int ?? 0) + 1
+        guard depth <= maximumDepth else { return unknown(raw) }
         let data = try JSONEncoder().encode(raw)
         let inheritedStrict = decoder.userInfo[strictKey] as? Bool == true
         for strict in inheritedStrict ? [true] : [true, false] {
             var best: (value: Union, lost: Int)?
             for candidate in candidates {
-                guard let value = try? candidate(Attempt(data: data, strict: strict)) else { continue }
+                guard let value = try? candidate(Attempt(data: data, strict: strict, depth: depth)) else { continue }
                 let lost = lostMembers(raw, value)
                 if lost == 0 { return value }
                 if best.map({ lost < $0.lost }) ?? true { best = (value, lost) }

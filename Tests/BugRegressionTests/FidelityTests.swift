@@ -105,6 +105,10 @@ import Testing
 
         #expect(try roundTrip(Color.self, #""red""#).value == .namedColor(.red))
         #expect(try roundTrip(Color.self, #""teal""#).value == .string("teal"))
+        // A date alternative is written back as RFC 3339 text (it was written as `Date`'s own number).
+        let when = try roundTrip(When.self, #""2026-12-03T10:00:00Z""#)
+        guard case .date = when.value else { Issue.record("\(when.value)"); return }
+        #expect(when.again == .string("2026-12-03T10:00:00Z"))
         guard case .integer(3) = try roundTrip(Amount.self, "3").value else { Issue.record("3 is not an integer"); return }
         guard case .number(2.5) = try roundTrip(Amount.self, "2.5").value else { Issue.record("2.5 is not a number"); return }
     }
@@ -116,5 +120,22 @@ import Testing
         #expect(result.value.plus1 == 3 && result.value.minus1 == 1)
         #expect(result.value.reaction == .minus1 && Reaction.plus1.rawValue == "+1")
         #expect(result.again == result.original)
+    }
+
+    // Family 10: `additionalProperties` beside `properties` dropped every undeclared member silently.
+    @Test func undeclaredMembersAreKeptWhenTheSchemaAllowsThem() throws {
+        let labels = try roundTrip(Labels.self, #"{"name":"a","color":"red","size":"L"}"#)
+        #expect(labels.value.name == "a" && labels.value.additionalProperties == ["color": "red", "size": "L"])
+        #expect(labels.again == labels.original)
+        #expect(throws: DecodingError.self) { try JSONDecoder.bindgen.decode(Labels.self, from: Data(#"{"color":1}"#.utf8)) }
+
+        let extensible = try roundTrip(Extensible.self, #"{"id":3,"name":"b","tier":"gold"}"#)
+        #expect(extensible.value.id == 3 && extensible.value.additionalProperties == ["tier": "gold"])
+        #expect(extensible.again == extensible.original)
+
+        let open = try roundTrip(Open.self, #"{"kind":"x","data":{"n":[1,2.5,null,true]}}"#)
+        #expect(open.value.additionalProperties["data"]?["n"]?[1] == 2.5)
+        #expect(open.again == open.original)
+        #expect(Open(kind: "y").additionalProperties.isEmpty)
     }
 }

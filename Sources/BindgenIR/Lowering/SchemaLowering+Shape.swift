@@ -89,8 +89,6 @@ extension SchemaLowering {
     /// The kinds of warning for constructs a generated struct does not represent (listed in the README's
     /// "Not covered yet").
     enum Unrepresented: String {
-        /// `additionalProperties` (a schema or `true`) beside `properties`: members other than the declared ones.
-        case additionalMembers = "additional-members"
         /// `oneOf`/`anyOf` beside `properties`, or as an `allOf` part: the alternatives' own members.
         case unionInStruct = "union-in-struct"
         /// A `discriminator` on a schema without `oneOf`/`anyOf` (inheritance through `allOf`): values are decoded as
@@ -112,12 +110,6 @@ extension SchemaLowering {
             let part = resolve(parts[index])
             index += 1
             parts += part.allOf
-            if !part.properties.isEmpty, let additional = part.additionalProperties {
-                if case .allowed(false) = additional { continue }
-                record(.additionalMembers, part,
-                       "\(part.address.fragment) has 'additionalProperties' beside 'properties': the generated struct keeps the "
-                           + "declared members only, and other members of a payload are not kept")
-            }
             if !(part.oneOf + part.anyOf).isEmpty, index > 1 || !part.properties.isEmpty || !part.allOf.isEmpty {
                 record(.unionInStruct, part,
                        "\(part.address.fragment) combines '\(part.oneOf.isEmpty ? "anyOf" : "oneOf")' with members of an object "

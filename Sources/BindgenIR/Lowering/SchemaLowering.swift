@@ -188,7 +188,11 @@ final class SchemaLowering {
             result.append(.init(caseName: caseNames.unique(base), type: type, discriminatorValues: values))
         }
         let usable = discriminator != nil && result.contains { !$0.discriminatorValues.isEmpty }
-        let order = variants.indices.sorted { (decodeRank(variants[$0]), $0) < (decodeRank(variants[$1]), $1) }
+        // An alternative that is the union itself (`RecursivePetAnyOf: anyOf [RecursivePetAnyOf, string]`) adds no values
+        // and would only recurse: it keeps its case but is never tried.
+        let order = variants.indices
+            .filter { variants[$0].reference?.target != schema.address }
+            .sorted { (decodeRank(variants[$0]), $0) < (decodeRank(variants[$1]), $1) }
         return OneOfDeclaration(
             variants: result, discriminatorProperty: usable ? discriminator?.propertyName : nil, decodeOrder: order,
             isAnyOf: schema.oneOf.isEmpty)
@@ -261,7 +265,34 @@ final class SchemaLowering {
                 documentation: Documentation.lines(for: property.schema), deprecated: property.schema.deprecated,
                 readOnly: property.schema.readOnly, writeOnly: property.schema.writeOnly, required: required))
         }
+        if let values = additionalMembers(of: schema) {
+            let type = values.map { usage(of: $0, hint: "AdditionalProperty", nested: &nested, nestedNames: &nestedNames) } ?? .jsonValue
+            var member = PropertyDeclaration(
+                swiftName: allocator.unique("additionalProperties"), jsonName: "", type: .dictionary(type),
+                documentation: ["The members the schema does not declare, by name (`additionalProperties`)."],
+                deprecated: false, readOnly: false, writeOnly: false, required: true)
+            member.isAdditionalProperties = true
+            result.append(member)
+        }
         return result
+    }
+
+    /// What a struct keeps besides its declared members: `.some(schema)` for `additionalProperties: {schema}`,
+    /// `.some(nil)` for `additionalProperties: true` (any JSON), `nil` when the schema and its `allOf` parts say
+    /// nothing or `false` (undeclared members are then not kept, as JSON Schema's default allows).
+    func additionalMembers(of schema: Schema) -> Schema?? {
+        var parts = [schema]
+        var index = 0
+        while index < parts.count, index < 64 {
+            let part = resolve(parts[index])
+            index += 1
+            switch part.additionalProperties {
+            case .schema(let values): return .some(values)
+            case .allowed(true): return .some(nil)
+            case .allowed(false), nil: parts += part.allOf
+            }
+        }
+        return nil
     }
 
     private func collect(_ schema: Schema, into out: inout [(Schema.Property, Bool)], required: Set<String>, visited: inout Set<NodeAddress>) {

@@ -59,6 +59,9 @@ public struct PropertyDeclaration: Sendable {
     public var required: Bool
     /// Stored out of line (boxed) because the property's type contains the struct itself.
     public var isIndirect: Bool = false
+    /// The members the schema does not declare (`additionalProperties` beside `properties`), a `[String: T]` filled
+    /// from and written to the same JSON object; `jsonName` is empty.
+    public var isAdditionalProperties: Bool = false
 }
 
 public struct EnumCaseDeclaration: Sendable {

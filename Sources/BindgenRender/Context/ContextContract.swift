@@ -19,13 +19,13 @@ public enum ContextContract {
         "auth": ["isBearer", "isBasic", "isAPIKey", "isNone", "apiKeyNameLiteral", "apiKeyLocation"],
         "schema": [
             "name", "qualifiedName", "sourcePointer", "docLines", "isDeprecated", "isNested", "isStruct", "isStringEnum",
-            "isIntegerEnum", "isAlias", "kind", "nested", "hasNested", "properties", "hasProperties", "hasIDProperty", "hasRequiredNullable", "cases",
+            "isIntegerEnum", "isAlias", "kind", "nested", "hasNested", "properties", "hasProperties", "hasIDProperty", "hasRequiredNullable", "hasAdditionalProperties", "cases",
             "rawType", "aliasedType", "aliasedTypeInfo", "isOneOf", "variants", "decodeOrder", "hasDiscriminator", "discriminatorProperty",
             "discriminatorPropertyLiteral", "isAnyOf", "isParameterValue", "isFirst", "isLast",
         ],
         "property": [
             "name", "memberReference", "jsonName", "jsonNameLiteral", "codingKeyNeedsRawValue", "type", "typeInfo",
-            "isOptional", "isRequired", "isRequiredNullable", "isReadOnly", "isWriteOnly", "isIndirect", "docLines", "isDeprecated", "isFirst", "isLast",
+            "isOptional", "isRequired", "isRequiredNullable", "isAdditionalProperties", "isReadOnly", "isWriteOnly", "isIndirect", "docLines", "isDeprecated", "isFirst", "isLast",
         ],
         "variant": [
             "caseName", "caseReference", "type", "discriminatorValues", "discriminatorValueLiterals", "hasDiscriminatorValues",

@@ -36,6 +36,8 @@ extension TemplateContext {
             context["hasIDProperty"] = properties.contains { $0.swiftName == "id" }
             // Required members that may be null must be sent as `null`, which synthesized Codable would leave out.
             context["hasRequiredNullable"] = properties.contains { $0.required && $0.type.isOptional }
+            // `additionalProperties` beside `properties`: a dictionary member filled by custom coding.
+            context["hasAdditionalProperties"] = properties.contains(where: \.isAdditionalProperties)
             context["properties"] = properties.enumerated().map { index, property in
                 self.property(property, isFirst: index == 0, isLast: index == properties.count - 1)
             }
@@ -81,6 +83,7 @@ extension TemplateContext {
             "jsonNameLiteral": SwiftSpelling.stringLiteral(property.jsonName),
             "codingKeyNeedsRawValue": property.jsonName != property.swiftName,
             "isIndirect": property.isIndirect,
+            "isAdditionalProperties": property.isAdditionalProperties,
             "isRequiredNullable": property.required && property.type.isOptional,
             "type": SwiftSpelling.type(property.type),
             "typeInfo": typeInfo(property.type),
