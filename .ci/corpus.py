@@ -441,7 +441,8 @@ def write_checker(generator, path, name, package, undeclared, labels, options=No
                 stats["pruned"].add(label)
             instances.append([label, pointer, json.dumps(pruned, ensure_ascii=False)])
         used = {pointer for _, pointer, _ in instances}
-        table = ["    %s: { roundTrip(%s.%s.self, $0) }," % (swift_string(p), target_name(name), t.strip("`"))
+        # As an Optional: nullability belongs to the use site, so a schema that admits `null` has a type that does not.
+        table = ["    %s: { roundTrip(%s.%s?.self, $0) }," % (swift_string(p), target_name(name), t.strip("`"))
                  for p, t in pointers if p in used]
     if not checks and not instances:
         return None

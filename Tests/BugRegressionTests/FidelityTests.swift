@@ -138,4 +138,12 @@ import Testing
         #expect(open.again == open.original)
         #expect(Open(kind: "y").additionalProperties.isEmpty)
     }
+
+    // `format: float` was a `Float`: 0.123456789012 came back as 0.12345679, and 5e-324 failed the whole value.
+    @Test func floatFormattedNumbersKeepEveryDigit() throws {
+        for text in [#"{"ratio":0.123456789012}"#, #"{"ratio":5e-324}"#, #"{"ratio":4.024120708588538e+16}"#] {
+            let result = try roundTrip(Measure.self, text)
+            #expect(result.again == result.original, "\(text)")
+        }
+    }
 }

@@ -383,7 +383,9 @@ final class SchemaLowering {
             default: return .integer(bits: nil)
             }
         case "number":
-            return schema.format == "float" ? .float : .double
+            // `format: float` is a `Double` too: a `Float` rounds a value with more than 24 significant bits and
+            // refuses a subnormal one, failing the whole response. `typeOverrides.formats: {float: Swift.Float}` opts in.
+            return .double
         case "boolean":
             return .bool
         case "array":
