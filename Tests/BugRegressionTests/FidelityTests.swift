@@ -137,6 +137,10 @@ import Testing
         #expect(open.value.additionalProperties["data"]?["n"]?[1] == 2.5)
         #expect(open.again == open.original)
         #expect(Open(kind: "y").additionalProperties.isEmpty)
+        // Members a `patternProperties` entry matches were dropped too.
+        let headers = try roundTrip(Headers.self, #"{"host":"h","x-trace":"t"}"#)
+        #expect(headers.value.additionalProperties == ["x-trace": "t"])
+        #expect(headers.again == headers.original)
     }
 
     // `format: float` was a `Float`: 0.123456789012 came back as 0.12345679, and 5e-324 failed the whole value.

@@ -39,6 +39,10 @@ extension DocumentParser {
             } else {
                 additional = .schema(schema(ap, at: address.appending("additionalProperties"), file: file))
             }
+        } else if let patterns = node["patternProperties"]?.entries, !patterns.isEmpty {
+            // Members matched by a pattern are kept as they are (any JSON), so none is dropped; the patterns themselves
+            // only validate.
+            additional = .allowed(true)
         }
         func list(_ key: String) -> [Schema] {
             guard let items = node[key]?.sequence else { return [] }
