@@ -115,8 +115,12 @@ let package = Package(
         .target(name: "FixtureLargeEndpoint", dependencies: ["BindgenRuntime"], path: "Tests/Fixtures/LargeEndpoint", plugins: ["OpenAPIBindgenPlugin"]),
         // Success responses: optional bodies, a body type per status, declared response headers.
         .target(name: "FixtureResponses", dependencies: ["BindgenRuntime"], path: "Tests/Fixtures/Responses", plugins: ["OpenAPIBindgenPlugin"]),
+        // Request bodies: a oneOf form body, dynamic multipart part names, several media types per operation.
+        .target(name: "FixtureRequestBodies", dependencies: ["BindgenRuntime"], path: "Tests/Fixtures/RequestBodies", plugins: ["OpenAPIBindgenPlugin"]),
+        // Webhooks whose key is not the payload's type value, and a payload without a `type` member.
+        .target(name: "FixtureWebhooks", dependencies: ["BindgenRuntime"], path: "Tests/Fixtures/Webhooks", plugins: ["OpenAPIBindgenPlugin"]),
         .testTarget(name: "BugRegressionTests", dependencies: [
-            "BindgenRuntime", .product(name: "HTTPTypes", package: "swift-http-types"), "FixtureLargeEndpoint", "FixtureResponses", "BugOG15240", "BugOG925", "BugSOG21", "BugSOG286", "BugSOG34", "BugSOG563", "BugSOG70", "BugSOG832",
+            "BindgenRuntime", .product(name: "HTTPTypes", package: "swift-http-types"), "FixtureLargeEndpoint", "FixtureResponses", "FixtureRequestBodies", "FixtureWebhooks", "BugOG15240", "BugOG925", "BugSOG21", "BugSOG286", "BugSOG34", "BugSOG563", "BugSOG70", "BugSOG832",
         ]),
         .testTarget(name: "YAMLSourceTests", dependencies: ["YAMLSource"]),
         .testTarget(name: "BindgenCoreTests", dependencies: ["BindgenCore", "BindgenIR", "BindgenRender", "OpenAPIModel", "YAMLSource"], exclude: ["Goldens"]),

@@ -93,7 +93,7 @@ extension OperationLowering {
             return [additionalPartsArgument(.string, kind: kind, optional: !required, names: &names)]
         }
         let target = schemas.resolve(schema)
-        if schemas.variantSchemas(target) != nil, target.properties.isEmpty {
+        if !(target.oneOf.isEmpty && target.anyOf.isEmpty), target.properties.isEmpty, target.allOf.isEmpty {
             if encoding == .multipart, containsFile(target) {
                 diagnostics.warning(
                     "unsupported: a file inside a oneOf/anyOf multipart body (\(address.appending("schema").fragment)); "
@@ -144,6 +144,9 @@ extension OperationLowering {
             arguments.append(additionalPartsArgument(valueType, kind: kind, optional: !required || !arguments.isEmpty, names: &names))
         case .allowed(true):
             arguments.append(additionalPartsArgument(.string, kind: kind, optional: !required || !arguments.isEmpty, names: &names))
+        case nil where arguments.isEmpty:
+            // A free-form object (`type: object` and nothing else): any fields, as text.
+            arguments.append(additionalPartsArgument(.string, kind: kind, optional: !required, names: &names))
         case .allowed(false), nil:
             break
         }
@@ -160,10 +163,11 @@ extension OperationLowering {
     }
 
     /// Whether a schema or one of its alternatives or properties (not deeper) is a file.
-    func containsFile(_ schema: Schema) -> Bool {
+    func containsFile(_ schema: Schema, depth: Int = 0) -> Bool {
         let target = schemas.resolve(schema)
         if Self.isFile(target, resolve: schemas.resolve) { return true }
-        for alternative in schemas.variantSchemas(target) ?? [] where containsFile(alternative) { return true }
+        guard depth < 8 else { return false }  // alternatives that refer to each other
+        for alternative in target.oneOf + target.anyOf where containsFile(alternative, depth: depth + 1) { return true }
         return target.properties.contains { property in
             Self.isFile(property.schema, resolve: schemas.resolve) || property.schema.items.map { Self.isFile($0, resolve: schemas.resolve) } == true
         }

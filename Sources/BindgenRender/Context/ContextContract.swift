@@ -66,7 +66,7 @@ public enum ContextContract {
         "tag": ["name", "nameLiteral", "nameText", "typeName", "memberName", "operations", "operationCount", "isFirst", "isLast"],
         "webhook": [
             "name", "nameLiteral", "caseName", "caseReference", "docLines", "hasPayload", "payloadType", "payloadTypeInfo",
-            "isFirst", "isLast",
+            "isFirst", "isLast", "eventType", "eventTypeLiteral", "hasPinnedType", "isDispatchedByType",
         ],
     ]
 
