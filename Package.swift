@@ -118,8 +118,12 @@ let package = Package(
         // Schema shapes that must decode and round-trip (issue 12): nullability at the use site, allOf of a scalar,
         // discriminators without mapping, unions without discriminator, non-identifier member names.
         .target(name: "FixtureFidelity", dependencies: ["BindgenRuntime"], path: "Tests/Fixtures/Fidelity", plugins: ["OpenAPIBindgenPlugin"]),
+        // Request bodies: a oneOf form body, dynamic multipart part names, several media types per operation.
+        .target(name: "FixtureRequestBodies", dependencies: ["BindgenRuntime"], path: "Tests/Fixtures/RequestBodies", plugins: ["OpenAPIBindgenPlugin"]),
+        // Webhooks whose key is not the payload's type value, and a payload without a `type` member.
+        .target(name: "FixtureWebhooks", dependencies: ["BindgenRuntime"], path: "Tests/Fixtures/Webhooks", plugins: ["OpenAPIBindgenPlugin"]),
         .testTarget(name: "BugRegressionTests", dependencies: [
-            "BindgenRuntime", .product(name: "HTTPTypes", package: "swift-http-types"), "FixtureLargeEndpoint", "FixtureResponses", "FixtureFidelity", "BugOG15240", "BugOG925", "BugSOG21", "BugSOG286", "BugSOG34", "BugSOG563", "BugSOG70", "BugSOG832",
+            "BindgenRuntime", .product(name: "HTTPTypes", package: "swift-http-types"), "FixtureLargeEndpoint", "FixtureResponses", "FixtureFidelity", "FixtureRequestBodies", "FixtureWebhooks", "BugOG15240", "BugOG925", "BugSOG21", "BugSOG286", "BugSOG34", "BugSOG563", "BugSOG70", "BugSOG832",
         ]),
         .testTarget(name: "YAMLSourceTests", dependencies: ["YAMLSource"]),
         .testTarget(name: "BindgenCoreTests", dependencies: ["BindgenCore", "BindgenIR", "BindgenRender", "OpenAPIModel", "YAMLSource"], exclude: ["Goldens"]),

@@ -2,9 +2,16 @@
 import Foundation
 import BindgenRuntime
 
-/// An event of the document's `webhooks` section, decoded by its event type.
+/// An event of the document's `webhooks` section.
 ///
-/// A type this version does not know decodes to ``unknown(type:body:)`` with the raw body, so a new
+/// Each webhook has a key in the document (`batch_cancelled`) and an event type: the value its payload schema
+/// pins the `type` member to with a one-value `enum` or a `const` (`batch.cancelled`), else the key itself.
+/// ``decode(body:decoder:)`` reads the body's top-level `type` member and dispatches on event types;
+/// ``decode(type:body:decoder:)`` takes the event type from elsewhere (a header); ``decode(key:body:decoder:)``
+/// takes the webhook's key, for payloads with no `type` member (an endpoint per webhook, or an event code read
+/// from the payload by hand).
+///
+/// A type or key this version does not know decodes to ``unknown(type:body:)`` with the raw body, so a new
 /// event type never breaks a receiver.
 public enum WebhookEvent: Swift.Sendable {
     /// An envelope was created
@@ -27,13 +34,16 @@ public enum WebhookEvent: Swift.Sendable {
     ///
     /// Event type `envelope.voided`.
     case envelopeVoided(EnvelopeEvent)
-    /// An event type the document does not list, with the delivery's raw body.
+    /// An event type (or key) the document does not list, with the delivery's raw body.
     case unknown(type: Swift.String, body: Foundation.Data)
 
-    /// The event type names the document lists, in document order.
+    /// The event types the document's webhooks have, in document order (each once).
     public static let knownTypes: [Swift.String] = ["envelope.created", "envelope.sent", "envelope.completed", "envelope.declined", "envelope.voided"]
 
-    /// The event type name, e.g. `envelope.created`.
+    /// The keys of the document's `webhooks` section, in document order.
+    public static let knownKeys: [Swift.String] = ["envelope.created", "envelope.sent", "envelope.completed", "envelope.declined", "envelope.voided"]
+
+    /// The event type, e.g. `envelope.created`: the payload's pinned `type` value, else the webhook's key.
     public var type: Swift.String {
         switch self {
         case .envelopeCreated: return "envelope.created"
@@ -45,7 +55,20 @@ public enum WebhookEvent: Swift.Sendable {
         }
     }
 
-    /// Decodes a delivery body of the given event type.
+    /// The webhook's key in the document's `webhooks` section; for ``unknown(type:body:)``, the type or key
+    /// it was decoded with.
+    public var key: Swift.String {
+        switch self {
+        case .envelopeCreated: return "envelope.created"
+        case .envelopeSent: return "envelope.sent"
+        case .envelopeCompleted: return "envelope.completed"
+        case .envelopeDeclined: return "envelope.declined"
+        case .envelopeVoided: return "envelope.voided"
+        case .unknown(let type, _): return type
+        }
+    }
+
+    /// Decodes a delivery body of the given event type (see ``type``).
     ///
     /// - Throws: `DecodingError` when the body does not match the event's payload schema.
     public static func decode(type: Swift.String, body: Foundation.Data, decoder: Foundation.JSONDecoder = .bindgen) throws -> WebhookEvent {
@@ -59,9 +82,25 @@ public enum WebhookEvent: Swift.Sendable {
         }
     }
 
+    /// Decodes a delivery body of the webhook with the given key in the document's `webhooks` section (see
+    /// ``key``), whatever its payload holds.
+    ///
+    /// - Throws: `DecodingError` when the body does not match the webhook's payload schema.
+    public static func decode(key: Swift.String, body: Foundation.Data, decoder: Foundation.JSONDecoder = .bindgen) throws -> WebhookEvent {
+        switch key {
+        case "envelope.created": return .envelopeCreated(try decoder.decode(EnvelopeEvent.self, from: body))
+        case "envelope.sent": return .envelopeSent(try decoder.decode(EnvelopeEvent.self, from: body))
+        case "envelope.completed": return .envelopeCompleted(try decoder.decode(EnvelopeEvent.self, from: body))
+        case "envelope.declined": return .envelopeDeclined(try decoder.decode(EnvelopeEvent.self, from: body))
+        case "envelope.voided": return .envelopeVoided(try decoder.decode(EnvelopeEvent.self, from: body))
+        default: return .unknown(type: key, body: body)
+        }
+    }
+
     /// Decodes a delivery body whose JSON names its event type in a top-level `type` member.
     ///
-    /// - Throws: `DecodingError` when there is no string `type` member or the payload does not match.
+    /// - Throws: `DecodingError` when there is no string `type` member or the payload does not match; use
+    ///   ``decode(key:body:decoder:)`` for payloads without one.
     public static func decode(body: Foundation.Data, decoder: Foundation.JSONDecoder = .bindgen) throws -> WebhookEvent {
         struct TypeMember: Swift.Decodable { let type: Swift.String }
         return try decode(type: decoder.decode(TypeMember.self, from: body).type, body: body, decoder: decoder)
@@ -91,5 +130,16 @@ extension WebhookEvent: BindgenRuntime.WebhookEventDecodable {
         decoder: Foundation.JSONDecoder = .bindgen
     ) throws(BindgenRuntime.WebhookVerificationError) -> WebhookEvent {
         try verifier.verify(WebhookEvent.self, body: body, headers: headers, decoder: decoder)
+    }
+
+    /// Verifies a delivery signed with the Standard Webhooks v1 scheme, then decodes its body as the webhook with
+    /// the given key (``decode(key:body:decoder:)``), for payloads that do not name their event type.
+    ///
+    /// - Throws: `WebhookVerificationError`, as ``verified(body:headers:verifier:decoder:)``.
+    public static func verified(
+        key: Swift.String, body: Foundation.Data, headers: some BindgenRuntime.WebhookHeaderSource,
+        verifier: BindgenRuntime.WebhookVerifier, decoder: Foundation.JSONDecoder = .bindgen
+    ) throws(BindgenRuntime.WebhookVerificationError) -> WebhookEvent {
+        try verifier.verify(body: body, headers: headers).decode { body in try decode(key: key, body: body, decoder: decoder) }
     }
 }

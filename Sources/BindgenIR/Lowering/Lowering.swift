@@ -10,7 +10,7 @@ public enum Lowering {
         let schemas = SchemaLowering(document: document, diagnostics: diagnostics, formatTypes: formatTypes)
         var types = schemas.namedDeclarations()
         let operations = OperationLowering(schemas: schemas, diagnostics: diagnostics).lower(document.operations)
-        let webhooks = WebhookLowering.lower(document.webhooks, schemas: schemas)
+        let webhooks = WebhookLowering.lower(document.webhooks, schemas: schemas, diagnostics: diagnostics)
         CallbackLowering.lower(document.operations, schemas: schemas)
         types += schemas.extraDeclarations
         schemas.flushUnrepresented()
@@ -59,26 +59,6 @@ enum CallbackLowering {
                     _ = schemas.promote(nested, in: usage)
                 }
             }
-        }
-    }
-}
-
-enum WebhookLowering {
-    static func lower(_ hooks: [OpenAPIDocument.Webhook], schemas: SchemaLowering) -> [RenderModel.Webhook] {
-        var allocator = NameAllocator(reserved: ["unknown"])
-        return hooks.map { hook in
-            let operation = hook.operations.first
-            let media = operation?.requestBody?.content.first { $0.contentType.contains("json") } ?? operation?.requestBody?.content.first
-            var payload: TypeUsage?
-            if let schema = media?.schema {
-                var nested: [TypeDeclaration] = []
-                var nestedNames = NameAllocator()
-                let usage = schemas.usage(of: schema, hint: SwiftName.typeName(hook.name) + "Payload", nested: &nested, nestedNames: &nestedNames)
-                payload = schemas.promote(nested, in: usage)
-            }
-            return RenderModel.Webhook(
-                name: hook.name, swiftName: allocator.unique(SwiftName.memberName(hook.name)), payload: payload,
-                documentation: Documentation.lines(summary: operation?.summary, description: operation?.description))
         }
     }
 }

@@ -7,7 +7,25 @@ struct OperationLowering {
 
     func lower(_ operations: [Operation]) -> [OperationDeclaration] {
         var names = NameAllocator(reserved: ["runtime", "init"])
-        var lowered = operations.map { lower($0, names: &names) }
+        let groups = operations.map { lower($0, names: &names) }
+        // The methods of other request media types are named after every operation has its name, so a suffixed
+        // name (`createPetMultipart`) never takes the name of an operation of the document.
+        var lowered: [OperationDeclaration] = []
+        for (primary, variants) in groups {
+            var group = [primary]
+            for (suffix, variant) in variants {
+                var variant = variant
+                variant.swiftName = names.unique(primary.swiftName + suffix)
+                variant.primaryName = primary.swiftName
+                group.append(variant)
+            }
+            for index in group.indices where group.count > 1 {
+                group[index].bodyAlternatives = group.enumerated().filter { $0.offset != index }.map { other in
+                    (swiftName: other.element.swiftName, contentType: other.element.body?.contentType ?? "")
+                }
+            }
+            lowered += group
+        }
         // After every operation has its name, so `xWithHeaders` never takes the name of an operation.
         for index in lowered.indices where !lowered[index].responseHeaders.isEmpty {
             lowered[index].headersMethodName = names.unique(lowered[index].swiftName + "WithHeaders")
@@ -74,7 +92,9 @@ struct OperationLowering {
         SwiftName.memberName(method.lowercased() + " " + path.replacingOccurrences(of: "{", with: " ").replacingOccurrences(of: "}", with: " "))
     }
 
-    func lower(_ operation: Operation, names: inout NameAllocator) -> OperationDeclaration {
+    /// The operation's method and, when its request body offers several media types, one more per other media type
+    /// (with the suffix its name takes and no name yet).
+    func lower(_ operation: Operation, names: inout NameAllocator) -> (OperationDeclaration, [(String, OperationDeclaration)]) {
         let operationID = operation.operationID ?? Self.derivedName(method: operation.method, path: operation.path)
         let swiftName = names.unique(SwiftName.memberName(operationID))
         let typePrefix = SwiftName.typeName(operationID)
@@ -103,13 +123,20 @@ struct OperationLowering {
             }
         }
 
-        var arguments = parameterArguments(.path)
+        let pathArguments = parameterArguments(.path)
+        var arguments = pathArguments
+        let namesAfterPath = argumentNames
+        let medias = operation.requestBody.map { Self.bodyMediaTypes($0.content) } ?? []
+        let bodyAddress = operation.address.appending("requestBody").appending("content")
         var body: BodyDeclaration?
-        if let requestBody = operation.requestBody, let (media, encoding) = Self.pickBody(requestBody.content) {
-            body = BodyDeclaration(encoding: encoding, contentType: media.contentType, required: requestBody.required)
-            arguments += bodyArguments(media, encoding: encoding, required: requestBody.required, typePrefix: typePrefix, names: &argumentNames)
+        if let requestBody = operation.requestBody, let (media, encoding) = medias.first {
+            let lowered = requestBodyArguments(media, encoding: encoding, required: requestBody.required, typePrefix: typePrefix,
+                                               address: bodyAddress.appending(media.contentType), names: &argumentNames)
+            body = lowered.body
+            arguments += lowered.arguments
         }
-        arguments += parameterArguments(.query) + parameterArguments(.header) + parameterArguments(.cookie)
+        let parameters = parameterArguments(.query) + parameterArguments(.header) + parameterArguments(.cookie)
+        arguments += parameters
 
         let pathComponents = Self.pathComponents(operation.path, arguments: arguments)
         let sorted = operation.responses.sorted { Self.statusRank($0.statusCode) < Self.statusRank($1.statusCode) }
@@ -130,63 +157,31 @@ struct OperationLowering {
             }
         }
         accepted = accepted.map { demoted.contains($0) && !$0.contains(";") ? $0 + ";q=0.5" : $0 }
-        return OperationDeclaration(
+        let primary = OperationDeclaration(
             swiftName: swiftName, operationID: operationID, method: operation.method, pathTemplate: operation.path,
             pathComponents: pathComponents, summary: operation.summary,
             documentation: Documentation.lines(summary: operation.summary, description: operation.description),
             tags: operation.tags, deprecated: operation.deprecated, arguments: arguments, body: body, success: success,
             errorResponses: errors, acceptedContentTypes: accepted, sourcePointer: operation.address.fragment,
             responseHeaders: responseHeaders, responseHeadersTypeName: responseHeadersType)
-    }
-
-    /// Chooses the request body media type to generate: JSON first, then multipart, form, binary, text.
-    static func pickBody(_ content: [MediaType]) -> (MediaType, BodyDeclaration.Encoding)? {
-        func kind(_ type: String) -> BodyDeclaration.Encoding {
-            let lower = type.lowercased()
-            if lower == "application/json" || lower.hasSuffix("+json") || lower.hasPrefix("application/json;") { return .json }
-            if lower.hasPrefix("multipart/") { return .multipart }
-            if lower.hasPrefix("application/x-www-form-urlencoded") { return .formURLEncoded }
-            if lower.hasPrefix("text/") { return .text }
-            return .binary
-        }
-        let rank: [BodyDeclaration.Encoding: Int] = [.json: 0, .multipart: 1, .formURLEncoded: 2, .binary: 3, .text: 4]
-        return content.map { ($0, kind($0.contentType)) }.min { (rank[$0.1] ?? 9) < (rank[$1.1] ?? 9) }
-    }
-
-    func bodyArguments(_ media: MediaType, encoding: BodyDeclaration.Encoding, required: Bool, typePrefix: String, names: inout NameAllocator) -> [ArgumentDeclaration] {
-        switch encoding {
-        case .json:
-            var type = TypeUsage.jsonValue
-            if let schema = media.schema { type = bodyType(schema, name: typePrefix + "Request") }
-            if !required { type = type.optional }
-            return [ArgumentDeclaration(swiftName: names.unique("body"), label: "_", wireName: "body", role: .jsonBody, type: type, required: required, explode: false, documentation: ["The request body."])]
-        case .multipart, .formURLEncoded:
-            guard let schema = media.schema else { return [] }
-            let target = schemas.resolve(schema)
-            var nested: [TypeDeclaration] = []
-            var nestedNames = NameAllocator()
-            var properties = schemas.structProperties(target, nested: &nested, nestedNames: &nestedNames)
-            // Form fields are arguments, so their inline types move to the top level, prefixed by the operation.
-            let map = schemas.promote(nested, prefix: typePrefix)
-            for index in properties.indices {
-                properties[index].type = properties[index].type.renamed(map)
+        // Every other media type: the same operation with its own body arguments (inline types named with the suffix).
+        var variants: [(String, OperationDeclaration)] = []
+        for (media, encoding) in medias.dropFirst() {
+            guard let requestBody = operation.requestBody else { break }
+            let suffix = Self.mediaTypeSuffix(media.contentType)
+            var variantNames = namesAfterPath
+            let lowered = requestBodyArguments(media, encoding: encoding, required: requestBody.required, typePrefix: typePrefix + suffix,
+                                               address: bodyAddress.appending(media.contentType), names: &variantNames)
+            var variant = primary
+            variant.body = lowered.body
+            variant.arguments = pathArguments + lowered.arguments + parameters.map { parameter in
+                var parameter = parameter
+                parameter.swiftName = variantNames.unique(SwiftName.memberName(parameter.wireName))
+                return parameter
             }
-            return properties.map { property in
-                let propertySchema = target.properties.first { $0.name == property.jsonName }?.schema
-                var type = property.type
-                if encoding == .multipart, let propertySchema, Self.isFile(propertySchema, resolve: schemas.resolve) {
-                    type = property.required ? .file : .optional(.file)
-                } else if encoding == .multipart, let items = propertySchema?.items, Self.isFile(items, resolve: schemas.resolve) {
-                    type = property.required ? .array(.file) : .optional(.array(.file))
-                }
-                return ArgumentDeclaration(
-                    swiftName: names.unique(property.swiftName), label: nil, wireName: property.jsonName, role: .formPart,
-                    type: type, required: property.required, explode: true, documentation: property.documentation)
-            }
-        case .binary, .text:
-            let type: TypeUsage = encoding == .text ? .string : .data
-            return [ArgumentDeclaration(swiftName: names.unique("body"), label: "_", wireName: "body", role: .rawBody, type: required ? type : .optional(type), required: required, explode: false, documentation: ["The request body (\(media.contentType))."])]
+            variants.append((suffix, variant))
         }
+        return (primary, variants)
     }
 
     /// The type of a body, parameter or header schema: inline types it needs (objects, enums) become top-level

@@ -26,6 +26,17 @@ public struct OperationDeclaration: Sendable {
     /// The client method that returns the body with the headers (`createDocumentWithHeaders`); `nil` when none
     /// are declared.
     public var headersMethodName: String?
+    /// The name of the operation's first method when this one sends another of the request body's media types
+    /// (`createPet` for `createPetMultipart`); `nil` for the first method, which keeps the operation's name.
+    ///
+    /// An operation whose request body offers several media types (JSON, multipart, form; `json-patch+json` and
+    /// `merge-patch+json`) gets one method per media type: the preferred one (JSON, then multipart, form, binary,
+    /// text) under the operation's name, each other under the name with a suffix of its media type. They share the
+    /// operation's success type, output enum and response headers type.
+    public var primaryName: String?
+    /// The other methods of the same operation with the media type each sends, in document order of the
+    /// preference above; empty when the body has one media type.
+    public var bodyAlternatives: [(swiftName: String, contentType: String)] = []
 }
 
 /// A header a success response declares (OpenAPI Header Object).
@@ -48,6 +59,11 @@ public struct ArgumentDeclaration: Sendable {
         case path, query, header, cookie
         case jsonBody
         case formPart            // a multipart or urlencoded part (the property of the body schema)
+        /// A whole multipart or urlencoded body given as one value (a `oneOf` of objects): its JSON members are
+        /// the fields.
+        case formValue
+        /// The parts or fields of `additionalProperties`, a dictionary from part name to value.
+        case additionalParts
         case rawBody             // binary or text body
     }
 

@@ -9,6 +9,11 @@ public struct RenderModel: Sendable {
         public var name: String                 // e.g. envelope.created
         public var swiftName: String            // envelopeCreated
         public var payload: TypeUsage?
+        /// The payload's `type` value when its schema pins it with a one-value `enum` or a `const` (directly, through
+        /// `$ref` or an `allOf` part): `batch.cancelled` for the webhook `batch_cancelled`; `nil` when it does not.
+        public var pinnedType: String?
+        /// What `WebhookEvent.decode(type:…)` and `decode(body:)` dispatch on: ``pinnedType``, else ``name``.
+        public var eventType: String { pinnedType ?? name }
         public var documentation: [String]
     }
 

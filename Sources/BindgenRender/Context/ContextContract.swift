@@ -44,7 +44,8 @@ public enum ContextContract {
             "queryArguments", "headerArguments", "cookieArguments", "partArguments", "successStatuses", "returnType",
             "returnTypeInfo", "hasReturnValue", "returnKind", "acceptLiteral", "hasBody", "body", "isFirst", "isLast",
             "returnTypeOrVoid", "isSingleReturn", "isOptionalReturn", "isOutputReturn", "outputTypeName", "successResponses",
-            "responseHeaders", "hasResponseHeaders", "responseHeadersTypeName", "headersMethodName",
+            "responseHeaders", "hasResponseHeaders", "responseHeadersTypeName", "headersMethodName", "isMediaTypeVariant",
+            "primaryName", "requestContentType",
         ],
         "successResponse": [
             "status", "pattern", "caseName", "caseReference", "payloadType", "hasPayload", "payloadKind", "summaryLine",
@@ -60,12 +61,12 @@ public enum ContextContract {
             "name", "label", "hasSeparateLabel", "isUnlabeled", "caseLabel", "wireName", "wireNameLiteral", "type",
             "typeInfo", "isOptional", "isRequired", "isArray", "isFile", "explode", "isPath", "isQuery", "isHeader",
             "isCookie", "isJSONBody", "isFormPart", "isRawBody", "isFirst", "isLast", "isBound", "isScalar", "isPlainScalar",
-            "isScalarArray", "queryStyle",
+            "isScalarArray", "queryStyle", "isFormValue", "isAdditionalParts", "isFileMap", "isScalarMap",
         ],
         "tag": ["name", "nameLiteral", "nameText", "typeName", "memberName", "operations", "operationCount", "isFirst", "isLast"],
         "webhook": [
             "name", "nameLiteral", "caseName", "caseReference", "docLines", "hasPayload", "payloadType", "payloadTypeInfo",
-            "isFirst", "isLast",
+            "isFirst", "isLast", "eventType", "eventTypeLiteral", "hasPinnedType", "isDispatchedByType",
         ],
     ]
 

@@ -21,6 +21,10 @@ extension TemplateContext {
         }
         var docs = op.documentation.isEmpty ? ["`\(op.method) \(op.pathTemplate)`"] : op.documentation
         docs += ["", "- Remark: `\(op.method) \(op.pathTemplate)` (operationId `\(op.operationID)`), generated from `\(op.sourcePointer)`."]
+        if let body = op.body, !op.bodyAlternatives.isEmpty {
+            docs += ["", "Sends the request body as `\(body.contentType)`; the same operation with another media type: "
+                     + op.bodyAlternatives.map { "`\($0.swiftName)` (`\($0.contentType)`)" }.joined(separator: ", ") + "."]
+        }
         let documented = op.arguments.filter { !$0.documentation.isEmpty }
         if !documented.isEmpty {
             docs += ["- Parameters:"]
@@ -141,7 +145,12 @@ extension TemplateContext {
             "queryArguments": arguments.filter { $0["isQuery"] as? Bool == true },
             "headerArguments": arguments.filter { $0["isHeader"] as? Bool == true },
             "cookieArguments": arguments.filter { $0["isCookie"] as? Bool == true },
-            "partArguments": arguments.filter { $0["isFormPart"] as? Bool == true },
+            "partArguments": arguments.filter {
+                $0["isFormPart"] as? Bool == true || $0["isFormValue"] as? Bool == true || $0["isAdditionalParts"] as? Bool == true
+            },
+            "isMediaTypeVariant": op.primaryName != nil,
+            "primaryName": op.primaryName.map(SwiftSpelling.identifier) ?? "",
+            "requestContentType": op.body?.contentType ?? "",
             "successStatuses": successStatuses,
             "returnType": returnType,
             "returnTypeInfo": jsonReturn.map(typeInfo) ?? false,
@@ -183,11 +192,13 @@ extension TemplateContext {
         let label = argument.label ?? argument.swiftName
         var isArray = false
         var isFile = false
+        var mapValue: TypeUsage?
         switch argument.type.unwrapped {
         case .array(let element):
             isArray = true
             isFile = element == .file
         case .file: isFile = true
+        case .dictionary(let value): mapValue = value
         default: break
         }
         return [
@@ -208,6 +219,10 @@ extension TemplateContext {
             "isPath": argument.role == .path, "isQuery": argument.role == .query, "isHeader": argument.role == .header,
             "isCookie": argument.role == .cookie, "isJSONBody": argument.role == .jsonBody, "isFormPart": argument.role == .formPart,
             "isRawBody": argument.role == .rawBody,
+            "isFormValue": argument.role == .formValue,
+            "isAdditionalParts": argument.role == .additionalParts,
+            "isFileMap": mapValue == .file,
+            "isScalarMap": mapValue.map { Self.isScalar($0, named: scalarTypeNames) } ?? false,
             "isFirst": isFirst,
             "isLast": isLast,
             "isBound": argument.role != .path,

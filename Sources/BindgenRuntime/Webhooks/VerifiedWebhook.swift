@@ -24,8 +24,16 @@ public struct VerifiedWebhook: Sendable, Hashable {
     /// - Throws: ``WebhookVerificationError/invalidPayload(_:)`` with the decoder's message when
     ///   the body does not match.
     public func decode<Event: WebhookEventDecodable>(_ type: Event.Type, decoder: JSONDecoder = .bindgen) throws(WebhookVerificationError) -> Event {
+        try decode { body in try Event.decode(body: body, decoder: decoder) }
+    }
+
+    /// Decodes the body with a function of your choice, such as the generated `WebhookEvent.decode(key:body:decoder:)`
+    /// for payloads that do not name their event type.
+    ///
+    /// - Throws: ``WebhookVerificationError/invalidPayload(_:)`` with the decoder's message when `decode` throws.
+    public func decode<Event>(using decode: (Data) throws -> Event) throws(WebhookVerificationError) -> Event {
         do {
-            return try Event.decode(body: body, decoder: decoder)
+            return try decode(body)
         } catch let error as DecodingError {
             throw .invalidPayload(Self.message(error))
         } catch {

@@ -1,0 +1,2 @@
+// The generated WebhookEvent of openapi.yaml here (build plugin output); tested by WebhookDispatchTests in
+// BugRegressionTests.
