@@ -306,11 +306,14 @@ def instances(document, pointer, count, seconds, max_tries=None):
     found, seen = [], set()
     validator = validator_for(document, node)
     invalid = [0, None]
+    fired = [False]
 
     @settings(max_examples=max_tries or count * 6, database=None, deadline=None, derandomize=True,
               suppress_health_check=list(HealthCheck), phases=[Phase.generate])
     @given(strategy)
     def collect(value):
+        if fired[0]:  # the alarm's exception can land in a gc callback, where Python ignores it
+            raise _Timeout()
         text = json.dumps(value, sort_keys=True)
         if text in seen:
             return
@@ -322,14 +325,13 @@ def instances(document, pointer, count, seconds, max_tries=None):
         seen.add(text)
         found.append(value)
 
-    fired = [False]
-
     def alarm(signum, frame):
         fired[0] = True
         raise _Timeout()
 
     previous = signal.signal(signal.SIGALRM, alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # Re-armed every 0.5 s after the cap, so an exception that Python ignored (raised inside a gc callback) comes again.
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.5)
     try:
         collect()
     except (_Timeout, Unsatisfiable):

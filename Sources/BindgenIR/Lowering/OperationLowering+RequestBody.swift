@@ -115,7 +115,8 @@ extension OperationLowering {
         }
         var nested: [TypeDeclaration] = []
         var nestedNames = NameAllocator()
-        var properties = schemas.structProperties(target, nested: &nested, nestedNames: &nestedNames)
+        // Undeclared members are the `additionalParts`/`additionalFields` argument below, not a field.
+        var properties = schemas.structProperties(target, nested: &nested, nestedNames: &nestedNames).filter { !$0.isAdditionalProperties }
         // Form fields are arguments, so their inline types move to the top level, prefixed by the operation.
         let map = schemas.promote(nested, prefix: typePrefix)
         for index in properties.indices {

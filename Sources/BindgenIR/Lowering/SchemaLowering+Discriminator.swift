@@ -32,19 +32,30 @@ extension SchemaLowering {
         return []
     }
 
-    /// The single value a schema allows for its property `name` (`enum: [x]` or `const: x`), looking through `$ref`s
-    /// and `allOf` parts.
+    /// The single value a schema allows for its property `name` (`enum: [x]` or `const: x` on the property's schema,
+    /// its `$ref` target or an `allOf` part of it), on the schema itself or one of its `allOf` parts; the schema's own
+    /// declaration wins over its parts'. Used for discriminators and for webhook event types.
     func pinnedValue(of schema: Schema, property name: String, depth: Int = 0) -> String? {
         guard depth < 32 else { return nil }
         let shape = resolveShape(schema)
-        if let property = shape.properties.first(where: { $0.name == name }) {
-            let value = resolveShape(property.schema)
-            if let constant = value.constValue?.scalar { return constant }
-            let listed = (value.enumValues ?? []).filter { !($0.isNull && $0.isPlainScalar) }
-            if listed.count == 1, let only = listed[0].scalar { return only }
+        if let property = shape.properties.first(where: { $0.name == name }), let value = singleValue(property.schema) {
+            return value
         }
         for part in shape.allOf {
             if let found = pinnedValue(of: part, property: name, depth: depth + 1) { return found }
+        }
+        return nil
+    }
+
+    /// The one string a schema allows: a `const`, a one-value `enum` (`null` aside), or an `allOf` part that pins one.
+    func singleValue(_ schema: Schema, depth: Int = 0) -> String? {
+        guard depth < 32 else { return nil }
+        let value = resolveShape(schema)
+        if let constant = value.constValue, !constant.isNull, let text = constant.scalar { return text }
+        let listed = (value.enumValues ?? []).filter { !($0.isNull && $0.isPlainScalar) }
+        if listed.count == 1, let only = listed[0].scalar { return only }
+        for part in value.allOf {
+            if let found = singleValue(part, depth: depth + 1) { return found }
         }
         return nil
     }

@@ -23,8 +23,7 @@ enum WebhookLowering {
                 var nestedNames = NameAllocator()
                 let usage = schemas.usage(of: schema, hint: SwiftName.typeName(hook.name) + "Payload", nested: &nested, nestedNames: &nestedNames)
                 payload = schemas.promote(nested, in: usage)
-                var visited: Set<NodeAddress> = []
-                pinned = pinnedValue(of: typeMember, in: schema, schemas: schemas, visited: &visited)
+                pinned = schemas.pinnedValue(of: schema, property: typeMember)
             }
             var webhook = RenderModel.Webhook(
                 name: hook.name, swiftName: allocator.unique(SwiftName.memberName(hook.name)), payload: payload,
@@ -41,36 +40,5 @@ enum WebhookLowering {
             }
             return webhook
         }
-    }
-
-    /// The one string a member of an object schema may hold: a one-value `enum` or a `const` on the member's schema
-    /// (followed through `$ref` and `allOf`), on the object itself or any of its `allOf` parts; the object's own
-    /// declaration wins over its parts'. `nil` when the member is absent or may hold several values.
-    static func pinnedValue(of member: String, in schema: Schema, schemas: SchemaLowering, visited: inout Set<NodeAddress>) -> String? {
-        let target = schemas.resolve(schema)
-        guard visited.insert(target.address).inserted else { return nil }
-        if let property = target.properties.first(where: { $0.name == member }) {
-            var seen: Set<NodeAddress> = []
-            if let value = singleValue(property.schema, schemas: schemas, visited: &seen) { return value }
-        }
-        for part in target.allOf {
-            if let value = pinnedValue(of: member, in: part, schemas: schemas, visited: &visited) { return value }
-        }
-        return nil
-    }
-
-    /// The one string a schema allows (`const`, a one-value `enum`, or an `allOf` part that pins one), else `nil`.
-    static func singleValue(_ schema: Schema, schemas: SchemaLowering, visited: inout Set<NodeAddress>) -> String? {
-        let target = schemas.resolve(schema)
-        guard visited.insert(target.address).inserted else { return nil }
-        if let constant = target.constValue, let text = constant.scalar, !constant.isNull { return text }
-        if let values = target.enumValues {
-            let strings = values.filter { !$0.isNull }
-            if strings.count == 1, let text = strings[0].scalar { return text }
-        }
-        for part in target.allOf {
-            if let value = singleValue(part, schemas: schemas, visited: &visited) { return value }
-        }
-        return nil
     }
 }
