@@ -64,4 +64,37 @@ import Testing
         // The pinned value of the object variant still selects it.
         #expect(types.contains(#"case "created":"#), "\(types)")
     }
+
+    /// What a generated struct cannot hold is a warning naming the feature and the JSON pointer (family 10).
+    @Test func whatIsNotRepresentedIsSaid() throws {
+        let texts = try diagnostics("""
+        openapi: 3.0.3
+        info: {title: T, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            Shape:
+              type: object
+              properties:
+                name: {type: string}
+              oneOf:
+                - {$ref: '#/components/schemas/Circle'}
+                - {$ref: '#/components/schemas/Square'}
+            Circle: {type: object, properties: {radius: {type: number}}}
+            Square: {type: object, properties: {side: {type: number}}}
+            Animal:
+              type: object
+              required: [kind]
+              properties:
+                kind: {type: string}
+              discriminator: {propertyName: kind}
+            Dog:
+              allOf:
+                - $ref: '#/components/schemas/Animal'
+                - {type: object, properties: {bark: {type: boolean}}}
+        """)
+        #expect(texts.contains { $0.hasPrefix("DIR/openapi.yaml:7:7: warning: not represented: #/components/schemas/Shape combines 'oneOf' with members of an object") }, "\(texts)")
+        #expect(texts.contains { $0.hasPrefix("DIR/openapi.yaml:16:7: warning: not represented: #/components/schemas/Animal has a discriminator ('kind') but no 'oneOf'/'anyOf'") }, "\(texts)")
+        #expect(texts.count == 2, "\(texts)")
+    }
 }
