@@ -377,6 +377,8 @@ def _worker(task):
         return pointer, instances(_DOCUMENT[0], pointer, count, seconds), None
     except Excluded as reason:
         return pointer, None, str(reason)
+    except Exception as error:  # hypothesis's own state broken (seen: an AssertionError when the time cap hit a draw)
+        return pointer, None, "hypothesis failed inside generation (%s)" % type(error).__name__
 
 
 def generate_all(document, pointers, count, seconds, processes=None):
