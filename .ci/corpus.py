@@ -72,7 +72,9 @@ def load_document(path):
     with open(path, encoding="utf-8") as handle:
         text = handle.read()
     try:
-        return json.loads(text) if path.endswith(".json") else yaml.safe_load(text)
+        if path.endswith(".json"):
+            return json.loads(text)
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml's loader when present
     except Exception:  # the generator reports broken documents; examples are then just absent
         return None
 
@@ -381,6 +383,9 @@ def oracle_pointers(document, entries):
     return found
 
 
+CACHE = [os.path.join(ROOT, ".build-corpus")]  # the scratch folder; generated instances are kept under it
+
+
 def oracle_instances(document, pointers, per_schema, max_schemas, seconds, stats):
     """[(label, pointer, instance)] for the chosen schemas; `stats` gets tried/excluded counts and generation time."""
     import oracle
@@ -388,7 +393,8 @@ def oracle_instances(document, pointers, per_schema, max_schemas, seconds, stats
         pointers = [pointers[i * len(pointers) // max_schemas] for i in range(max_schemas)]
     result = []
     start = time.monotonic()
-    for pointer, values, reason in oracle.generate_all(document, [p for p, _ in pointers], per_schema, seconds):
+    for pointer, values, reason in oracle.generate_cached(document, [p for p, _ in pointers], per_schema, seconds,
+                                                          os.path.join(CACHE[0], "oracle-instances")):
         stats["tried"] += 1
         if reason:
             stats["excluded"][reason] = stats["excluded"].get(reason, 0) + 1
@@ -513,13 +519,14 @@ def main():
     parser.add_argument("--oracle-schemas", type=int, help="oracle schemas per document, 0 for all "
                         "(default 25, all with --all)")
     parser.add_argument("--oracle-seconds", type=float, default=None, help="generation time cap per schema "
-                        "(default 5 s)")
+                        "(default 5 s, 3 s with --all)")
     parser.add_argument("--no-oracle", action="store_true", help="examples only, no generated instances")
     args = parser.parse_args()
+    CACHE[0] = args.scratch
     oracle_options = None if args.no_oracle else (
         args.oracle_instances or (10 if args.all else 5),
         args.oracle_schemas if args.oracle_schemas is not None else (0 if args.all else 25),
-        args.oracle_seconds or 5.0)
+        args.oracle_seconds or (3.0 if args.all else 5.0))
     if args.only and args.table is None:
         args.table = os.devnull
     if args.table is None:

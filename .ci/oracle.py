@@ -37,6 +37,12 @@ SCHEMA_SINGLE = ("items", "additionalProperties", "not", "contains", "propertyNa
 
 
 CUTS = []  # recursive $refs cut by the last convert(..., inline=...)
+# Inlining a large document's graph of `$ref`s grows exponentially (Stripe's expandable members): below this many
+# nested `$ref`s, or once this many schema nodes are inlined, a `$ref` is cut like a recursive one. Every component
+# schema is also tried as a root of its own, so what is cut at depth is still tried.
+MAX_REF_DEPTH = 4
+NODE_BUDGET = [0]
+MAX_NODES = 4000
 
 
 class Excluded(Exception):
@@ -78,9 +84,9 @@ def convert(node, is31, inline=None, stack=()):
             raise Excluded("external-file $ref")
         siblings = {k: v for k, v in node.items() if k != "$ref"}
         if inline is not None:
-            if ref in stack:
+            if ref in stack or len(stack) > MAX_REF_DEPTH or NODE_BUDGET[0] > MAX_NODES:
                 CUTS.append(ref)
-                target = False  # recursion cut
+                target = False  # recursion (or depth) cut
             else:
                 try:
                     target = convert(pointer_get(inline, ref), is31, inline, stack + (ref,))
@@ -92,6 +98,8 @@ def convert(node, is31, inline=None, stack=()):
         rest = convert({k: v for k, v in siblings.items() if k not in ("nullable",)}, is31, inline, stack) if is31 else {}
         result = target if not rest else {"allOf": [target, rest]}
         return {"anyOf": [result, {"type": "null"}]} if nullable else result
+    if inline is not None:
+        NODE_BUDGET[0] += 1
     discriminated = discriminated_union(node)
     if discriminated is not None:
         node = discriminated
@@ -281,22 +289,44 @@ def violations(validator, value):
 def instances(document, pointer, count, seconds, max_tries=None):
     """Up to `count` distinct schema-valid instances of the schema at `pointer` (deterministic), or raises Excluded:
     an even spread over the sizes of those hypothesis found in `count * 6` tries."""
-    from hypothesis import HealthCheck, Phase, given, settings
-    from hypothesis.errors import Unsatisfiable
-    from hypothesis_jsonschema import from_schema
-    from hypothesis_jsonschema._canonicalise import FALSEY, canonicalish
-
     is31 = str(document.get("openapi", "")).startswith("3.1")
     node = pointer_get(document, pointer)
     del CUTS[:]
+    NODE_BUDGET[0] = 0
     schema = convert(node, is31, inline=document, stack=(pointer,))
     cut = bool(CUTS)
     if len(json.dumps(schema)) > 400_000:
         raise Excluded("schema too large once $refs are inlined")
     schema = closed(schema)
+    fired = [False, False]  # the cap was hit; generation is over (the alarm no longer interrupts)
+
+    def alarm(signum, frame):
+        fired[0] = True
+        if not fired[1]:
+            raise _Timeout()
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    # Armed before hypothesis-jsonschema canonicalises the schema (seconds on a large one), and re-armed every 0.5 s
+    # after the cap, so an exception that Python ignored (raised inside a gc callback) comes again.
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.5)
+    try:
+        return _generate(document, node, schema, cut, count, seconds, max_tries, fired)
+    except _Timeout:
+        raise Excluded("no instance within the time cap")
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _generate(document, node, schema, cut, count, seconds, max_tries, fired):
+    from hypothesis import HealthCheck, Phase, given, settings
+    from hypothesis.errors import Unsatisfiable
+    from hypothesis_jsonschema import from_schema
+    from hypothesis_jsonschema._canonicalise import FALSEY, canonicalish
+
     try:
         if canonicalish(schema) == FALSEY:
-            raise Excluded("a required member is recursive (no finite instance once recursion is cut)" if cut
+            raise Excluded("a required member is recursive or nested too deep (no instance once those `$ref`s are cut)" if cut
                            else "schema admits no instance (self-contradicting)")
     except Excluded:
         raise
@@ -306,7 +336,6 @@ def instances(document, pointer, count, seconds, max_tries=None):
     found, seen = [], set()
     validator = validator_for(document, node)
     invalid = [0, None]
-    fired = [False]
 
     @settings(max_examples=max_tries or count * 6, database=None, deadline=None, derandomize=True,
               suppress_health_check=list(HealthCheck), phases=[Phase.generate])
@@ -325,13 +354,6 @@ def instances(document, pointer, count, seconds, max_tries=None):
         seen.add(text)
         found.append(value)
 
-    def alarm(signum, frame):
-        fired[0] = True
-        raise _Timeout()
-
-    previous = signal.signal(signal.SIGALRM, alarm)
-    # Re-armed every 0.5 s after the cap, so an exception that Python ignored (raised inside a gc callback) comes again.
-    signal.setitimer(signal.ITIMER_REAL, seconds, 0.5)
     try:
         collect()
     except (_Timeout, Unsatisfiable):
@@ -345,9 +367,7 @@ def instances(document, pointer, count, seconds, max_tries=None):
             if "pattern" in message or "regular expression" in message:
                 raise Excluded("pattern hypothesis cannot generate")
             raise Excluded("hypothesis-jsonschema fails on the schema: %s" % type(error).__name__)
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    fired[1] = True
     if fired[0] and not found:
         raise Excluded("no instance within the time cap")
     if not found:
@@ -368,7 +388,13 @@ _DOCUMENT = [None]
 
 
 def _worker_start(document):
+    import resource
     _DOCUMENT[0] = document
+    # A schema whose generation eats memory raises MemoryError here (an exclusion) instead of starving the machine.
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (6 << 30, resource.getrlimit(resource.RLIMIT_AS)[1]))
+    except (ValueError, OSError):
+        pass
 
 
 def _worker(task):
@@ -377,19 +403,111 @@ def _worker(task):
         return pointer, instances(_DOCUMENT[0], pointer, count, seconds), None
     except Excluded as reason:
         return pointer, None, str(reason)
+    except MemoryError:
+        return pointer, None, "generation needs more than 6 GB"
     except Exception as error:  # hypothesis's own state broken (seen: an AssertionError when the time cap hit a draw)
         return pointer, None, "hypothesis failed inside generation (%s)" % type(error).__name__
 
 
 def generate_all(document, pointers, count, seconds, processes=None):
-    """[(pointer, instances or None, exclusion reason or None)] in the order of `pointers`, generated by a pool of
-    `processes` worker processes (default: the number of cores) when there is more than one schema."""
+    """Yields (pointer, instances or None, exclusion reason or None) for each of `pointers`, in the order they finish,
+    generated by `processes` worker processes (default: the number of cores). A schema whose worker dies, or that
+    runs past four times the cap plus 30 s (time spent where the alarm cannot reach), is excluded with that reason and
+    the pool is started again; the schemas that were running beside it are tried again, each alone."""
     import os
-    from concurrent.futures import ProcessPoolExecutor
-    tasks = [(pointer, count, seconds) for pointer in pointers]
+    from collections import deque
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
     processes = processes or os.cpu_count() or 1
-    if processes < 2 or len(tasks) < 3:
+    if processes < 2 or len(pointers) < 3:
         _worker_start(document)
-        return [_worker(task) for task in tasks]
-    with ProcessPoolExecutor(processes, initializer=_worker_start, initargs=(document,)) as pool:
-        return list(pool.map(_worker, tasks, chunksize=1))
+        for pointer in pointers:
+            yield _worker((pointer, count, seconds))
+        return
+    hard = seconds * 4 + 30
+    pending, running, alone, pool, finished = deque(pointers), {}, set(), None, 0
+    while pending or running:
+        if pool is None:
+            pool = ProcessPoolExecutor(processes, initializer=_worker_start, initargs=(document,))
+        while pending and len(running) < (1 if alone & (set(pending) | set(running.values())) else processes):
+            pointer = pending.popleft()
+            running[pool.submit(_worker, (pointer, count, seconds))] = pointer
+            if pointer in alone:
+                break
+        started = {future: time.monotonic() for future in running if future not in _STARTED}
+        _STARTED.update(started)
+        done, _ = wait(list(running), timeout=1.0, return_when=FIRST_COMPLETED)
+        broken = False
+        for future in done:
+            pointer = running.pop(future)
+            _STARTED.pop(future, None)
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                broken = True
+                if pointer in alone:
+                    result = (pointer, None, "the generating process died (out of memory or a crash)")
+                else:
+                    alone.add(pointer)
+                    pending.appendleft(pointer)
+                    continue
+            finished += 1
+            if finished % 100 == 0:
+                print("oracle: %d/%d schemas" % (finished, len(pointers)), flush=True)
+            yield result
+        overdue = [future for future in running if time.monotonic() - _STARTED.get(future, time.monotonic()) > hard]
+        for future in overdue:
+            pointer = running.pop(future)
+            _STARTED.pop(future, None)
+            finished += 1
+            yield pointer, None, "generation ran past %d s, where the time cap cannot interrupt it" % hard
+        if broken or overdue:
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
+                process.kill()
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = None
+            for future, pointer in running.items():  # they ran beside the culprit: again, each alone
+                _STARTED.pop(future, None)
+                alone.add(pointer)
+                pending.appendleft(pointer)
+            running = {}
+    if pool is not None:
+        pool.shutdown()
+
+
+_STARTED = {}  # future → when it was submitted (the pool runs at most `processes` at once, so: when it started)
+
+
+def generate_cached(document, pointers, count, seconds, folder):
+    """`generate_all`, with each schema's result kept in `folder` under a key made of the schema once `$ref`s are
+    inlined, `count`, `seconds` and this file's text: a rerun (after a generator fix) regenerates only what changed,
+    and gets the same instances even where the time cap made the first run's result depend on the machine's speed."""
+    import hashlib
+    import os
+    with open(__file__, "rb") as handle:
+        salt = hashlib.sha256(handle.read()).hexdigest()[:16]
+    is31 = str(document.get("openapi", "")).startswith("3.1")
+    keys = {}
+    for pointer in pointers:
+        try:
+            NODE_BUDGET[0] = 0
+            text = json.dumps(convert(pointer_get(document, pointer), is31, inline=document, stack=(pointer,)),
+                              sort_keys=True)
+        except Exception:  # generation reports it
+            text = pointer
+        keys[pointer] = hashlib.sha256(("%s|%s|%d|%s|%s" % (salt, pointer, count, seconds, text)).encode()).hexdigest()
+    os.makedirs(folder, exist_ok=True)
+    cached = {}
+    for pointer, key in keys.items():
+        path = os.path.join(folder, key + ".json")
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as handle:
+                cached[pointer] = tuple(json.load(handle))
+    missing = [pointer for pointer in pointers if pointer not in cached]
+    if missing:
+        print("oracle: generating instances for %d schemas (%d cached)" % (len(missing), len(cached)), flush=True)
+    for pointer, values, reason in generate_all(document, missing, count, seconds):
+        cached[pointer] = (pointer, values, reason)
+        with open(os.path.join(folder, keys[pointer] + ".json"), "w", encoding="utf-8") as handle:
+            json.dump([pointer, values, reason], handle, ensure_ascii=False)
+    return [cached[pointer] for pointer in pointers]
