@@ -65,6 +65,20 @@ import Testing
 
     // Family 3: `allOf` of a scalar and annotations was an empty struct: `true` decoded "successfully" and
     // re-encoded as `{}`.
+    // Family 3, found by the oracle on a file-storage API: `allOf` of annotation-only members was an empty struct (a
+    // parameter value `5` failed, `{"c": [true]}` lost its members), and `allOf: [{nullable string}, {nullable: false}]`
+    // refused the `null` JSON Schema allows.
+    @Test func allOfOfAnnotationsAloneIsFreeForm() throws {
+        let json = #"{"id":"1","sequence_id":null,"params":{"a":5,"b":{"c":[true]},"d":null},"source":{"k":"v","n":[1]}}"#
+        let folder = try roundTrip(Folder.self, json)
+        #expect(folder.value.sequenceId == nil)
+        #expect(folder.value.params?["a"] == .integer(5))
+        #expect(folder.again == folder.original)
+        let numbered = try roundTrip(Folder.self, #"{"id":"2","sequence_id":"3"}"#)
+        #expect(numbered.value.sequenceId == "3")
+        #expect(numbered.again == numbered.original)
+    }
+
     @Test func allOfOfAScalarIsThatScalar() throws {
         let json = #"{"id":1,"assignee":null,"closedBy":null,"reviewer":null,"milestone":null,"metadata":null,"number":"42","locked":true,"label":"bug"}"#
         let result = try roundTrip(Issue.self, json)

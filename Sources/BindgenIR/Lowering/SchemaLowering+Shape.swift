@@ -19,8 +19,9 @@ extension SchemaLowering {
 
     /// The one `allOf` member that gives the schema its shape, when the others only annotate it or repeat its scalar
     /// `type`: `allOf: [{$ref: identifier}, {readOnly: true, type: string}]` is `identifier`; `allOf: [{type: string}]`
-    /// is `{type: string}`. `nil` when the schema has properties of its own or two members with a shape (a real
-    /// composition, generated as a struct with the members merged).
+    /// is `{type: string}`; `allOf: [{}, {description: …}]` is the schema without its `allOf`. `nil` when the schema
+    /// has properties of its own or two members with a shape (a real composition, generated as a struct with the
+    /// members merged).
     func allOfShape(_ schema: Schema) -> Schema? {
         guard !schema.allOf.isEmpty, schema.properties.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty,
               schema.additionalProperties == nil, schema.items == nil, schema.enumValues == nil else { return nil }
@@ -33,6 +34,9 @@ extension SchemaLowering {
             return only
         }
         if shaped.isEmpty, let first = members.first { return first }
+        // Every member only annotates (`allOf: [{}, {description: …}]`): the schema is what its own keywords say, a
+        // free-form value (or object, with `type: object`), not an empty struct that would drop every member.
+        if members.isEmpty { return schema.droppingAllOf() }
         return nil
     }
 
@@ -78,7 +82,13 @@ extension SchemaLowering {
            admitsNull(target, depth: depth + 1) { return true }
         if !schema.allOf.isEmpty {
             if schema.allOf.contains(where: { Self.isAnnotationOnly($0) && $0.allowsNull }) { return true }
-            if schema.allOf.allSatisfy({ admitsNull($0, depth: depth + 1) }) { return true }
+            // A member that only annotates (`{nullable: false}` included: in 3.0 `nullable` means nothing without a
+            // `type` beside it) admits every value, `null` too; JSON Schema's `allOf` admits null when every member does.
+            let admitting = schema.allOf.map { admitsNull($0, depth: depth + 1) }
+            if admitting.contains(true),
+               zip(schema.allOf, admitting).allSatisfy({ member, admits in admits || Self.isAnnotationOnly(member) }) {
+                return true
+            }
         }
         return (schema.oneOf + schema.anyOf).contains { admitsNull($0, depth: depth + 1) }
     }
