@@ -63,6 +63,33 @@ import Testing
         #expect(missing == [], "keys in the context but not in ContextContract.keys")
     }
 
+    /// The linter refuses `{{key}}` for the keys in `nonScalarKeys`: each of them holds a list or an object (or
+    /// `false` when absent) wherever it appears, and every other key holds text, a number or a flag.
+    @Test func nonScalarKeysAreExactlyTheListsAndObjects() throws {
+        var containers: Set<String> = []
+        var scalars: [String: String] = [:]
+        func collect(_ value: Any) {
+            if let dictionary = value as? [String: Any] {
+                for (key, member) in dictionary {
+                    if member is [Any] || member is [String: Any] {
+                        containers.insert(key)
+                    } else if !(member is NSNull), !(member as? Bool == false) {
+                        scalars[key] = "\(member)"
+                    }
+                    collect(member)
+                }
+            } else if let array = value as? [Any] {
+                array.forEach(collect)
+            }
+        }
+        collect(try dump())
+        collect(try dump(document: OperationGenerationTests.document))
+        collect(try dump(document: ModelGenerationTests.models))
+        #expect(containers.subtracting(ContextContract.nonScalarKeys).sorted() == [], "lists or objects the linter would let a template print")
+        let printedAndRefused = ContextContract.nonScalarKeys.filter { scalars[$0] != nil }.sorted()
+        #expect(printedAndRefused == [], "text the linter would refuse to print: \(printedAndRefused.map { "\($0) = \(scalars[$0] ?? "")" })")
+    }
+
     @Test func theArticleDocumentsEveryKeyOfTheContract() throws {
         let article = try String(contentsOf: packageRoot.appendingPathComponent("Sources/BindgenCore/BindgenCore.docc/CustomTemplates.md"), encoding: .utf8)
         for (object, keys) in ContextContract.keys {

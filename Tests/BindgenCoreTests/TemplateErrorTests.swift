@@ -37,6 +37,18 @@ import Testing
         #expect(errors.last?.hasPrefix("DIR/Templates/Extra.swift.mustache:2:1: error: unknown key 'isBeare' (did you mean 'isBearer'?)") == true)
     }
 
+    /// Printing a list or an object wrote kilobytes of Swift's debug description of the context into the file.
+    @Test func printingAListOrAnObjectFailsAtItsTag() throws {
+        let fixture = try TemplateFixture(templates: [
+            "schema.Fixtures.swift.mustache": "{{#isStruct}}\n// {{typeInfo.swiftType}} {{count(properties)}}\n{{#properties}}\n// {{{typeInfo}}}\n{{/properties}}\n{{/isStruct}}\n",
+        ])
+        #expect(try fixture.failure() == [
+            "DIR/Templates/schema.Fixtures.swift.mustache:4:4: error: '{{typeInfo}}' prints 'typeInfo', which is a list or an object, not text: use a section ('{{#typeInfo}}…{{/typeInfo}}') or one of its members ('typeInfo.…'); run `openapi-bindgen dump-context` to see its shape",
+        ])
+        let sorted = try TemplateFixture(templates: ["Extra.swift.mustache": "// {{first(schemas)}} {{docLines}}\n"])
+        #expect(try sorted.failure().count == 2)
+    }
+
     @Test func contractMismatchFailsNamingTheTemplate() throws {
         let fixture = try TemplateFixture(templates: ["conformances.mustache": "{{! bindgen-contract: 1 }}Codable, Hashable, Sendable"])
         #expect(try fixture.failure() == [

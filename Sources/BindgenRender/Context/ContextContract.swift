@@ -72,4 +72,15 @@ public enum ContextContract {
 
     /// Every key of every kind of object: what a template may name (a key outside it can never resolve).
     public static let allKeys: Set<String> = Set(keys.values.joined())
+
+    /// The keys whose values are lists or objects (or, for `body` and the `…TypeInfo` keys, `false` when absent) in
+    /// every scope: printing one (`{{typeInfo}}`) would write the value's debug dump into Swift, so the linter
+    /// refuses it. Sections over them (`{{#properties}}`) and dotted members (`{{typeInfo.swiftType}}`) are fine.
+    public static let nonScalarKeys: Set<String> = [
+        "additionalImports", "aliasedTypeInfo", "arguments", "auth", "body", "cases", "cookieArguments", "decodeOrder",
+        "discriminatorValues", "docLines", "element", "headerArguments", "imports", "nested", "operations",
+        "partArguments", "pathComponents", "payloadKind", "payloadTypeInfo", "properties", "queryArguments",
+        "responseHeaders", "returnKind", "returnTypeInfo", "schemas", "servers", "successResponses", "successStatuses",
+        "tags", "typeInfo", "variants", "webhooks",
+    ]
 }

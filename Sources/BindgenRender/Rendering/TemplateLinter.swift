@@ -59,10 +59,13 @@ struct TemplateLinter {
                     let hint = Self.closest(to: rest, in: templateNames).map { " (did you mean '\($0)'?)" } ?? ""
                     report("unknown partial '\(rest)'\(hint): no '\(rest).mustache' in the templates folder or among the built-in templates")
                 }
-            case "#", "^", "&":
+            case "#", "^":
                 if checkKeys, let problem = keyProblem(rest) { report(problem) }
+            case "&":
+                if checkKeys, let problem = keyProblem(rest) ?? printProblem(rest) { report(problem) }
             default:
-                if checkKeys, let problem = keyProblem(content.stripping(" \t\n")) { report(problem) }
+                let name = content.stripping(" \t\n")
+                if checkKeys, let problem = keyProblem(name) ?? printProblem(name) { report(problem) }
             }
         }
         return errors
@@ -86,6 +89,25 @@ struct TemplateLinter {
             return "unknown key '\(part)'\(hint): it is in no scope of the template context (contract \(ContextContract.version)); run `openapi-bindgen dump-context` to see the keys"
         }
         return nil
+    }
+
+    /// The problem with printing `name` (a variable tag), if its value is a list or an object: Mustache would write
+    /// that value's debug description (kilobytes of it) into the Swift file.
+    func printProblem(_ name: String) -> String? {
+        var variable = Substring(name)
+        var outer: Substring?
+        while let open = variable.firstIndex(of: "(") {
+            outer = outer ?? variable[..<open]
+            variable = variable[variable.index(after: open)...]
+        }
+        if let close = variable.firstIndex(of: ")") { variable = variable[..<close] }
+        // count(), empty() and the like print a number or a flag; first(), sorted() and the like keep the value's kind.
+        if let outer, !["first", "last", "reversed", "sorted", "enumerated"].contains(String(outer)) { return nil }
+        guard let key = variable.split(separator: ".").last.map(String.init), ContextContract.nonScalarKeys.contains(key) else {
+            return nil
+        }
+        return "'{{\(name)}}' prints '\(key)', which is a list or an object, not text: use a section ('{{#\(key)}}…{{/\(key)}}') "
+            + "or one of its members ('\(key).…'); run `openapi-bindgen dump-context` to see its shape"
     }
 
     /// The problem with a `bindgen-contract: N` comment, if the comment is one.
