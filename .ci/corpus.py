@@ -515,7 +515,7 @@ def main():
                         "or RESULTS-all.md with --all)")
     parser.add_argument("--only", action="append", help="only this document (its INDEX.tsv name, or a part of it); "
                         "repeatable; the table is then not written unless --table is given")
-    parser.add_argument("--oracle-instances", type=int, help="oracle instances per schema (default 5, 10 with --all)")
+    parser.add_argument("--oracle-instances", type=int, help="oracle instances per schema (default 5)")
     parser.add_argument("--oracle-schemas", type=int, help="oracle schemas per document, 0 for all "
                         "(default 25, all with --all)")
     parser.add_argument("--oracle-seconds", type=float, default=None, help="generation time cap per schema "
@@ -524,7 +524,7 @@ def main():
     args = parser.parse_args()
     CACHE[0] = args.scratch
     oracle_options = None if args.no_oracle else (
-        args.oracle_instances or (10 if args.all else 5),
+        args.oracle_instances or 5,
         args.oracle_schemas if args.oracle_schemas is not None else (0 if args.all else 25),
         args.oracle_seconds or (3.0 if args.all else 5.0))
     if args.only and args.table is None:
