@@ -125,6 +125,10 @@ let package = Package(
         .testTarget(name: "BugRegressionTests", dependencies: [
             "BindgenRuntime", .product(name: "HTTPTypes", package: "swift-http-types"), "FixtureLargeEndpoint", "FixtureResponses", "FixtureFidelity", "FixtureRequestBodies", "FixtureWebhooks", "BugOG15240", "BugOG925", "BugSOG21", "BugSOG286", "BugSOG34", "BugSOG563", "BugSOG70", "BugSOG832",
         ]),
+        // The README's Swift blocks, compiled, and the quickstart run as written against the sandbox.
+        .testTarget(name: "SnippetTests", dependencies: [
+            "Certyneo", "CertyneoSandbox", "FixtureRequestBodies", .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "YAMLSourceTests", dependencies: ["YAMLSource"]),
         .testTarget(name: "BindgenCoreTests", dependencies: ["BindgenCore", "BindgenIR", "BindgenRender", "OpenAPIModel", "YAMLSource"], exclude: ["Goldens"]),
         // Helpers shared by test targets (a log capture); not a product.
