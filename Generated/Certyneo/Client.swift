@@ -70,6 +70,20 @@ public struct Client: Swift.Sendable {
             headerFields: response.headerFields)
     }
 
+    /// Every item of `listDocuments`, page after page: the first page when iteration starts, each next one (through
+    /// `startingAfter`) only once the items before it are consumed.
+    ///
+    /// - Returns: A sequence whose iteration throws the ``BindgenRuntime/ClientError`` of a failed page; its `pages`
+    ///   gives the pages themselves.
+    public func allDocuments(limit: Swift.Int32? = nil) -> BindgenRuntime.PageSequence<DocumentList, Document> {
+        BindgenRuntime.PageSequence(
+            fetch: { cursor throws(BindgenRuntime.ClientError) in
+                try await self.listDocuments(limit: limit, startingAfter: cursor)
+            },
+            items: { $0.data },
+            nextCursor: { $0.hasMore ? $0.nextCursor : nil })
+    }
+
     /// Upload a PDF
     ///
     /// Uploads a PDF as `multipart/form-data` and returns its document id. The file must start with `%PDF-`.
@@ -201,6 +215,20 @@ public struct Client: Swift.Sendable {
         return BindgenRuntime.TypedResponse(
             status: response.status, body: body, headers: ListEnvelopesResponseHeaders(response: response, runtime: runtime),
             headerFields: response.headerFields)
+    }
+
+    /// Every item of `listEnvelopes`, page after page: the first page when iteration starts, each next one (through
+    /// `startingAfter`) only once the items before it are consumed.
+    ///
+    /// - Returns: A sequence whose iteration throws the ``BindgenRuntime/ClientError`` of a failed page; its `pages`
+    ///   gives the pages themselves.
+    public func allEnvelopes(limit: Swift.Int32? = nil, status: EnvelopeStatus? = nil) -> BindgenRuntime.PageSequence<EnvelopeList, Envelope> {
+        BindgenRuntime.PageSequence(
+            fetch: { cursor throws(BindgenRuntime.ClientError) in
+                try await self.listEnvelopes(limit: limit, startingAfter: cursor, status: status)
+            },
+            items: { $0.data },
+            nextCursor: { $0.hasMore ? $0.nextCursor : nil })
     }
 
     /// Create an envelope
@@ -469,6 +497,20 @@ public struct Client: Swift.Sendable {
             headerFields: response.headerFields)
     }
 
+    /// Every item of `listWebhooks`, page after page: the first page when iteration starts, each next one (through
+    /// `startingAfter`) only once the items before it are consumed.
+    ///
+    /// - Returns: A sequence whose iteration throws the ``BindgenRuntime/ClientError`` of a failed page; its `pages`
+    ///   gives the pages themselves.
+    public func allWebhooks(limit: Swift.Int32? = nil) -> BindgenRuntime.PageSequence<WebhookList, Webhook> {
+        BindgenRuntime.PageSequence(
+            fetch: { cursor throws(BindgenRuntime.ClientError) in
+                try await self.listWebhooks(limit: limit, startingAfter: cursor)
+            },
+            items: { $0.data },
+            nextCursor: { $0.hasMore ? $0.nextCursor : nil })
+    }
+
     /// Register a webhook
     ///
     /// Registers a URL for the given event types. The answer is the only one that carries the signing `secret`.
@@ -563,6 +605,20 @@ public struct Client: Swift.Sendable {
         return BindgenRuntime.TypedResponse(
             status: response.status, body: body, headers: ListAPIKeysResponseHeaders(response: response, runtime: runtime),
             headerFields: response.headerFields)
+    }
+
+    /// Every item of `listAPIKeys`, page after page: the first page when iteration starts, each next one (through
+    /// `startingAfter`) only once the items before it are consumed.
+    ///
+    /// - Returns: A sequence whose iteration throws the ``BindgenRuntime/ClientError`` of a failed page; its `pages`
+    ///   gives the pages themselves.
+    public func allAPIKeys(limit: Swift.Int32? = nil) -> BindgenRuntime.PageSequence<APIKeyList, APIKey> {
+        BindgenRuntime.PageSequence(
+            fetch: { cursor throws(BindgenRuntime.ClientError) in
+                try await self.listAPIKeys(limit: limit, startingAfter: cursor)
+            },
+            items: { $0.data },
+            nextCursor: { $0.hasMore ? $0.nextCursor : nil })
     }
 
     /// Create an API key

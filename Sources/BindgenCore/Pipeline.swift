@@ -84,6 +84,7 @@ public enum Pipeline {
         model = configuration.typeOverrides.apply(to: model, diagnostics: diagnostics)
         model = configuration.names.apply(to: model, diagnostics: diagnostics)
         if let filter = configuration.filter { model = filter.apply(to: model, diagnostics: diagnostics) }
+        model = PaginationPass.apply(to: model)  // last: it reads the final names of members and arguments
         if diagnostics.hasErrors { throw DiagnosticsError(diagnostics: diagnostics.diagnostics) }
         timings.lower = lap(&clock)
         return model

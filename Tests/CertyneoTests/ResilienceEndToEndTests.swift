@@ -91,7 +91,7 @@ struct ResilienceEndToEndTests {
                 uploaded.append(try await client.uploadDocument(file: .pdf(pdf, filename: "doc-\(index).pdf")).id)
             }
             var seen: [String] = []
-            for try await document in client.allDocuments(pageSize: 3) { seen.append(document.id) }
+            for try await document in client.allDocuments(limit: 3) { seen.append(document.id) }
             #expect(seen == uploaded.reversed())
             #expect(counter.count(of: "listDocuments") == 3)
 
@@ -101,7 +101,7 @@ struct ResilienceEndToEndTests {
                 subject: "B", documentIds: [uploaded[1]], recipients: [RecipientCreate(email: "b@example.com", name: "B", role: .signer)]))
             _ = try await client.sendEnvelope(id: first.id)
             #expect(try await client.allEnvelopes(status: .sent).collect().map(\.id) == [first.id])
-            #expect(try await client.allEnvelopes(pageSize: 1).collect().count == 2)
+            #expect(try await client.allEnvelopes(limit: 1).collect().count == 2)
         }
     }
 

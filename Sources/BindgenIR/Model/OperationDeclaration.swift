@@ -37,6 +37,8 @@ public struct OperationDeclaration: Sendable {
     /// The other methods of the same operation with the media type each sends, in document order of the
     /// preference above; empty when the body has one media type.
     public var bodyAlternatives: [(swiftName: String, contentType: String)] = []
+    /// How the operation pages, when it is a cursor-paginated list (``PaginationPass``); `nil` otherwise.
+    public var pagination: PaginationDeclaration?
 }
 
 /// A header a success response declares (OpenAPI Header Object).

@@ -45,7 +45,11 @@ public enum ContextContract {
             "returnTypeInfo", "hasReturnValue", "returnKind", "acceptLiteral", "hasBody", "body", "isFirst", "isLast",
             "returnTypeOrVoid", "isSingleReturn", "isOptionalReturn", "isOutputReturn", "outputTypeName", "successResponses",
             "responseHeaders", "hasResponseHeaders", "responseHeadersTypeName", "headersMethodName", "isMediaTypeVariant",
-            "primaryName", "requestContentType",
+            "primaryName", "requestContentType", "pagination",
+        ],
+        "pagination": [
+            "methodName", "pageType", "elementType", "pageArguments", "cursorArgumentName", "itemsMember", "itemsIsOptional",
+            "nextCursorMember", "hasMoreMember", "hasHasMore", "hasMoreIsOptional",
         ],
         "successResponse": [
             "status", "pattern", "caseName", "caseReference", "payloadType", "hasPayload", "payloadKind", "summaryLine",
@@ -61,7 +65,7 @@ public enum ContextContract {
             "name", "label", "hasSeparateLabel", "isUnlabeled", "caseLabel", "wireName", "wireNameLiteral", "type",
             "typeInfo", "isOptional", "isRequired", "isArray", "isFile", "explode", "isPath", "isQuery", "isHeader",
             "isCookie", "isJSONBody", "isFormPart", "isRawBody", "isFirst", "isLast", "isBound", "isScalar", "isPlainScalar",
-            "isScalarArray", "queryStyle", "isFormValue", "isAdditionalParts", "isFileMap", "isScalarMap",
+            "isScalarArray", "queryStyle", "isFormValue", "isAdditionalParts", "isFileMap", "isScalarMap", "isPageCursor",
         ],
         "tag": ["name", "nameLiteral", "nameText", "typeName", "memberName", "operations", "operationCount", "isFirst", "isLast"],
         "webhook": [
@@ -79,7 +83,7 @@ public enum ContextContract {
     public static let nonScalarKeys: Set<String> = [
         "additionalImports", "aliasedTypeInfo", "arguments", "auth", "body", "cases", "cookieArguments", "decodeOrder",
         "discriminatorValues", "docLines", "element", "headerArguments", "imports", "nested", "operations",
-        "partArguments", "pathComponents", "payloadKind", "payloadTypeInfo", "properties", "queryArguments",
+        "pageArguments", "pagination", "partArguments", "pathComponents", "payloadKind", "payloadTypeInfo", "properties", "queryArguments",
         "responseHeaders", "returnKind", "returnTypeInfo", "schemas", "servers", "successResponses", "successStatuses",
         "tags", "typeInfo", "variants", "webhooks",
     ]

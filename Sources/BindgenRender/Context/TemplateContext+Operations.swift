@@ -4,7 +4,9 @@ extension TemplateContext {
     /// The operation-scope context of one operation.
     public func operation(_ op: OperationDeclaration) -> [String: Any] {
         let arguments = op.arguments.enumerated().map { index, argument in
-            self.argument(argument, isFirst: index == 0, isLast: index == op.arguments.count - 1)
+            var entry = self.argument(argument, isFirst: index == 0, isLast: index == op.arguments.count - 1)
+            entry["isPageCursor"] = argument.swiftName == op.pagination?.cursorArgument
+            return entry
         }
         let pathComponents = op.pathComponents.enumerated().map { index, component -> [String: Any] in
             var entry: [String: Any] = ["isLiteral": false, "isParameter": false, "text": "", "name": "",
@@ -169,6 +171,7 @@ extension TemplateContext {
             "acceptLiteral": SwiftSpelling.stringLiteral(accept.isEmpty ? "*/*" : accept),
             "hasBody": op.body != nil,
             "body": false,
+            "pagination": pagination(op),
         ]
         if let body = op.body {
             context["body"] = [
@@ -231,5 +234,27 @@ extension TemplateContext {
             "isScalarArray": isArray && Self.isScalar(elementType(argument.type), named: scalarTypeNames),
             "queryStyle": ["form", "spaceDelimited", "pipeDelimited", "deepObject"].contains(argument.style) ? argument.style : "form",
         ]
+    }
+
+    /// The `pagination` object of an operation (`false` when it does not page): what the `all…` method needs.
+    func pagination(_ op: OperationDeclaration) -> Any {
+        guard let pagination = op.pagination else { return false }
+        let kept = op.arguments.filter { $0.swiftName != pagination.cursorArgument }
+        let arguments = kept.enumerated().map { index, argument in
+            self.argument(argument, isFirst: index == 0, isLast: index == kept.count - 1)
+        }
+        return [
+            "methodName": SwiftSpelling.identifier(pagination.methodName),
+            "pageType": SwiftSpelling.type(.named(pagination.pageType)),
+            "elementType": SwiftSpelling.type(pagination.element),
+            "pageArguments": arguments,
+            "cursorArgumentName": SwiftSpelling.identifier(pagination.cursorArgument),
+            "itemsMember": SwiftSpelling.memberReference(pagination.itemsMember),
+            "itemsIsOptional": pagination.itemsIsOptional,
+            "nextCursorMember": SwiftSpelling.memberReference(pagination.nextCursorMember),
+            "hasMoreMember": pagination.hasMoreMember.map(SwiftSpelling.memberReference) ?? "",
+            "hasHasMore": pagination.hasMoreMember != nil,
+            "hasMoreIsOptional": pagination.hasMoreIsOptional,
+        ] as [String: Any]
     }
 }
