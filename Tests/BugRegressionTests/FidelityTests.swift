@@ -106,6 +106,17 @@ import Testing
         #expect(result.again == result.original)
     }
 
+    // Issue 16: a required member fixed to one value (`enum: [message]`, `const: function_call`) had to be passed to
+    // the initializer, and any value could be; now the initializer fills it and it is `private(set)`.
+    @Test func constantMembersAreFilledByTheInitializer() throws {
+        let message = OutputMessage(text: "hi")
+        let call = FunctionCall(name: "lookup")
+        #expect(message.type == .message && call.type == "function_call")
+        let encoded = try JSONDecoder.bindgen.decode(JSONValue.self, from: JSONEncoder.bindgen.encode([OutputItem.outputMessage(message), .functionCall(call)]))
+        let expected = try JSONDecoder.bindgen.decode(JSONValue.self, from: Data(#"[{"type":"message","text":"hi"},{"type":"function_call","name":"lookup"}]"#.utf8))
+        #expect(encoded == expected)
+    }
+
     // Family 5: the first decodable alternative won: `[AreaLite]` for every array, dropping names and populations;
     // the string alternative swallowed every enum value.
     @Test func unionsChooseTheAlternativeThatKeepsTheValue() throws {

@@ -48,13 +48,13 @@ import Testing
         // Before: `createToken()` took no argument and sent an empty body.
         let recorder = Recorder(answer: #"{"access_token": "t1"}"#)
         let token = try await client(recorder).createToken(.passwordGrant(.init(
-            grantType: "password", username: "marie@example.com", password: "p&ss w=rd", scope: ["read", "write"])))
+            username: "marie@example.com", password: "p&ss w=rd", scope: ["read", "write"])))
         #expect(token.accessToken == "t1")
         let password = try sent(recorder)
         #expect(password.contentType == "application/x-www-form-urlencoded")
         #expect(password.text == "grant_type=password&password=p%26ss+w%3Drd&scope=read&scope=write&username=marie%40example.com")
 
-        _ = try await client(recorder).createToken(.refreshTokenGrant(.init(grantType: .refreshToken, refreshToken: "r-9")))
+        _ = try await client(recorder).createToken(.refreshTokenGrant(.init(refreshToken: "r-9")))
         #expect(try sent(recorder).text == "grant_type=refresh_token&refresh_token=r-9")
     }
 

@@ -258,12 +258,29 @@ final class SchemaLowering {
         var result: [PropertyDeclaration] = []
         for (property, required) in collected {
             let hint = SwiftName.typeName(property.name)
+            let nestedBefore = nested.count
             var type = usage(of: property.schema, hint: hint, nested: &nested, nestedNames: &nestedNames)
             if !required { type = type.optional }
-            result.append(PropertyDeclaration(
+            var member = PropertyDeclaration(
                 swiftName: allocator.unique(SwiftName.memberName(property.name)), jsonName: property.name, type: type,
                 documentation: Documentation.lines(for: property.schema), deprecated: property.schema.deprecated,
-                readOnly: property.schema.readOnly, writeOnly: property.schema.writeOnly, required: required))
+                readOnly: property.schema.readOnly, writeOnly: property.schema.writeOnly, required: required)
+            if required, let value = singleValue(property.schema), jsonTypes(of: property.schema) == ["string"] {
+                switch type {
+                case .string:
+                    member.constantValue = value
+                case .named(let name):
+                    // The enum this member's schema just declared (a `$ref`'d one is not looked into).
+                    let declared = nested[nestedBefore...].first { $0.name == name }
+                    if case .stringEnum(let cases)? = declared?.kind, let match = cases.first(where: { $0.rawValue == value }) {
+                        member.constantValue = value
+                        member.constantCase = match.swiftName
+                    }
+                default:
+                    break
+                }
+            }
+            result.append(member)
         }
         if let values = additionalMembers(of: schema) {
             let type = values.map { usage(of: $0, hint: "AdditionalProperty", nested: &nested, nestedNames: &nestedNames) } ?? .jsonValue

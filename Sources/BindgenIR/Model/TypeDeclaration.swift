@@ -62,6 +62,11 @@ public struct PropertyDeclaration: Sendable {
     /// The members the schema does not declare (`additionalProperties` beside `properties`), a `[String: T]` filled
     /// from and written to the same JSON object; `jsonName` is empty.
     public var isAdditionalProperties: Bool = false
+    /// The one value a required string member may hold (a `const`, or a one-value `enum`), as written: the
+    /// initializer fills it and callers cannot set it. `nil` for other members.
+    public var constantValue: String?
+    /// The case of the member's enum type that holds ``constantValue``; `nil` when the member's type is a string.
+    public var constantCase: String?
 }
 
 public struct EnumCaseDeclaration: Sendable {

@@ -19,13 +19,13 @@ public enum ContextContract {
         "auth": ["isBearer", "isBasic", "isAPIKey", "isNone", "apiKeyNameLiteral", "apiKeyLocation"],
         "schema": [
             "name", "qualifiedName", "sourcePointer", "docLines", "isDeprecated", "isNested", "isStruct", "isStringEnum",
-            "isIntegerEnum", "isAlias", "kind", "nested", "hasNested", "properties", "hasProperties", "hasIDProperty", "hasRequiredNullable", "hasAdditionalProperties", "cases",
+            "isIntegerEnum", "isAlias", "kind", "nested", "hasNested", "properties", "hasProperties", "hasIDProperty", "hasRequiredNullable", "hasAdditionalProperties", "initProperties", "hasConstantProperties", "cases",
             "rawType", "aliasedType", "aliasedTypeInfo", "isOneOf", "variants", "decodeOrder", "hasDiscriminator", "discriminatorProperty",
             "discriminatorPropertyLiteral", "isAnyOf", "isParameterValue", "isFirst", "isLast",
         ],
         "property": [
             "name", "memberReference", "jsonName", "jsonNameLiteral", "codingKeyNeedsRawValue", "type", "typeInfo",
-            "isOptional", "isRequired", "isRequiredNullable", "isAdditionalProperties", "isReadOnly", "isWriteOnly", "isIndirect", "docLines", "isDeprecated", "isFirst", "isLast",
+            "isOptional", "isRequired", "isRequiredNullable", "isConstant", "constantExpression", "isAdditionalProperties", "isReadOnly", "isWriteOnly", "isIndirect", "docLines", "isDeprecated", "isFirst", "isLast",
         ],
         "variant": [
             "caseName", "caseReference", "type", "discriminatorValues", "discriminatorValueLiterals", "hasDiscriminatorValues",
@@ -82,7 +82,7 @@ public enum ContextContract {
     /// refuses it. Sections over them (`{{#properties}}`) and dotted members (`{{typeInfo.swiftType}}`) are fine.
     public static let nonScalarKeys: Set<String> = [
         "additionalImports", "aliasedTypeInfo", "arguments", "auth", "body", "cases", "cookieArguments", "decodeOrder",
-        "discriminatorValues", "docLines", "element", "headerArguments", "imports", "nested", "operations",
+        "discriminatorValues", "docLines", "element", "headerArguments", "imports", "initProperties", "nested", "operations",
         "pageArguments", "pagination", "partArguments", "pathComponents", "payloadKind", "payloadTypeInfo", "properties", "queryArguments",
         "responseHeaders", "returnKind", "returnTypeInfo", "schemas", "servers", "successResponses", "successStatuses",
         "tags", "typeInfo", "variants", "webhooks",

@@ -26,6 +26,7 @@ extension TemplateContext {
             },
             "hasNested": !declaration.nested.isEmpty,
             "properties": [[String: Any]](), "hasProperties": false, "hasIDProperty": false,
+            "initProperties": [[String: Any]](), "hasConstantProperties": false,
             "cases": [[String: Any]](), "rawType": "", "aliasedType": "", "aliasedTypeInfo": false,
         ]
         switch declaration.kind {
@@ -41,6 +42,12 @@ extension TemplateContext {
             context["properties"] = properties.enumerated().map { index, property in
                 self.property(property, isFirst: index == 0, isLast: index == properties.count - 1)
             }
+            // The initializer's parameters: every member but those the schema fixes to one value.
+            let settable = properties.filter { $0.constantValue == nil }
+            context["initProperties"] = settable.enumerated().map { index, property in
+                self.property(property, isFirst: index == 0, isLast: index == settable.count - 1)
+            }
+            context["hasConstantProperties"] = settable.count < properties.count
         case .stringEnum(let cases), .integerEnum(let cases):
             let isString: Bool
             if case .stringEnum = declaration.kind { isString = true } else { isString = false }
@@ -85,6 +92,9 @@ extension TemplateContext {
             "isIndirect": property.isIndirect,
             "isAdditionalProperties": property.isAdditionalProperties,
             "isRequiredNullable": property.required && property.type.isOptional,
+            "isConstant": property.constantValue != nil,
+            "constantExpression": property.constantCase.map { "." + SwiftSpelling.memberReference($0) }
+                ?? property.constantValue.map(SwiftSpelling.stringLiteral) ?? "",
             "type": SwiftSpelling.type(property.type),
             "typeInfo": typeInfo(property.type),
             "isOptional": property.type.isOptional,
