@@ -72,9 +72,12 @@ def load_document(path):
     with open(path, encoding="utf-8") as handle:
         text = handle.read()
     try:
-        if path.endswith(".json"):
-            return json.loads(text)
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml's loader when present
+        document = json.loads(text) if path.endswith(".json") else yaml.load(
+            text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml's loader when present
+        if isinstance(document, dict):
+            # The oracle follows `$ref`s into the document's other files from there (oracle.resolve).
+            document["x-oracle-root-file"] = os.path.abspath(path)
+        return document
     except Exception:  # the generator reports broken documents; examples are then just absent
         return None
 
@@ -386,6 +389,58 @@ def oracle_pointers(document, entries):
 CACHE = [os.path.join(ROOT, ".build-corpus")]  # the scratch folder; generated instances are kept under it
 
 
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+def escape(part):
+    return part.replace("~", "~0").replace("/", "~1")
+
+
+def other_file_pointers(document, operations):
+    """(pointer, Swift type name) of the JSON success response schemas that live in other files of a multi-file
+    document (DigitalOcean's: every path item is a `$ref` into its own file), for operations that return one named
+    type. A pointer is `relative/path.yml#/fragment`, relative to the root file's folder."""
+    import oracle
+    root = document.get(oracle.ROOT_FILE_KEY)
+    if not root:
+        return []
+    returns = {op.get("operationID"): (op.get("returnTypeInfo") or {}) for op in operations
+               if op.get("isSingleReturn") and (op.get("returnKind") or {}).get("isJSON")}
+
+    def follow(node, base, pointer):
+        for _ in range(16):
+            if not (isinstance(node, dict) and isinstance(node.get("$ref"), str)):
+                break
+            node, base, key = oracle.resolve(document, base, node["$ref"])
+            pointer = "#" + key.partition("#")[2]
+        return node, base, pointer
+
+    found = []
+    for path, item in (document.get("paths") or {}).items():
+        try:
+            item, base, pointer = follow(item, None, "#/paths/" + escape(path))
+            for method in METHODS:
+                if not isinstance(item, dict) or method not in item:
+                    continue
+                operation, op_base, op_pointer = follow(item[method], base, pointer + "/" + method)
+                info = returns.get((operation or {}).get("operationId"))
+                if not info or not info.get("isNamed") or info.get("isOptional"):
+                    continue
+                for status in sorted(operation.get("responses") or {}, key=str):
+                    if not str(status).startswith("2"):
+                        continue
+                    response, r_base, r_pointer = follow(operation["responses"][status], op_base,
+                                                         op_pointer + "/responses/" + escape(str(status)))
+                    media = next((m for m in (response.get("content") or {}) if "json" in m), None)
+                    if media and r_base is not None:
+                        where = os.path.relpath(r_base, os.path.dirname(root))
+                        found.append((where + r_pointer + "/content/" + escape(media) + "/schema", info["namedType"]))
+                    break
+        except (oracle.Excluded, KeyError, ValueError, IndexError, OSError):
+            continue
+    return found
+
+
 def oracle_instances(document, pointers, per_schema, max_schemas, seconds, stats):
     """[(label, pointer, instance)] for the chosen schemas; `stats` gets tried/excluded counts and generation time."""
     import oracle
@@ -438,10 +493,14 @@ def write_checker(generator, path, name, package, undeclared, labels, options=No
     if options and isinstance(document, dict) and str(document.get("openapi", "")).startswith("3."):
         import oracle
         pointers = oracle_pointers(document, entries)
+        if document.get(oracle.ROOT_FILE_KEY):
+            proc = subprocess.run([generator, "dump-context", path, "--scope", "operation"], capture_output=True, text=True)
+            if proc.returncode == 0:
+                pointers += other_file_pointers(document, json.loads(proc.stdout))
         per_schema, max_schemas, seconds = options
         for label, pointer, value in oracle_instances(document, pointers, per_schema, max_schemas, seconds, stats):
             labels[label] = (pointer, value)
-            pruned, left_out = undeclared_pruned(value, oracle.pointer_get(document, pointer), schemas)
+            pruned, left_out = undeclared_pruned(value, oracle.node_at(document, pointer)[0], schemas)
             stats["undeclared"] += left_out
             if left_out:  # the encoded JSON lacks them by construction: not validated against the schema
                 stats["pruned"].add(label)
@@ -496,7 +555,7 @@ def run_oracle(executable, package, checker, row, document):
             stats["unvalidated"] += 1
         elif not failure:
             if pointer not in validators:
-                validators[pointer] = oracle.validator_for(document, oracle.pointer_get(document, pointer))
+                validators[pointer] = oracle.validator_at(document, pointer)
             broken = oracle.violations(validators[pointer], json.loads(encoded)) if validators[pointer] else []
             if broken:
                 failure = "encoded JSON breaks the schema at %s: %s (encoded: %s)" % (broken[0][0], broken[0][1], encoded[:200])

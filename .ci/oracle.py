@@ -70,32 +70,78 @@ def pointer_get(document, pointer):
     return node
 
 
-def convert(node, is31, inline=None, stack=()):
-    """JSON Schema draft 7 for an OpenAPI schema node. With `inline` (the document), local `$ref`s are replaced by
-    their (converted) targets and a recursive one by `False`; without it `$ref`s stay (for validation against a root
-    that holds the converted document). Raises Excluded for references into other files."""
+ROOT_FILE_KEY = "x-oracle-root-file"  # set by corpus.load_document: the root file's path, for multi-file documents
+_FILES = {}  # path → loaded document (the other files of a multi-file document)
+
+
+def _load_file(path):
+    if path not in _FILES:
+        import yaml
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+        _FILES[path] = json.loads(text) if path.endswith(".json") else yaml.load(
+            text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return _FILES[path]
+
+
+def resolve(document, base, ref):
+    """(target node, the file it is in (None: the root), key for recursion checks) of `ref` written in `base`."""
+    import os
+    if ref.startswith("#"):
+        if base is None:
+            return pointer_get(document, ref), None, ref
+        return pointer_get(_load_file(base), ref), base, base + ref
+    root = document.get(ROOT_FILE_KEY) if isinstance(document, dict) else None
+    if not root:
+        raise Excluded("external-file $ref")
+    part, _, fragment = ref.partition("#")
+    path = os.path.normpath(os.path.join(os.path.dirname(base or root), part))
+    if path == os.path.normpath(root):
+        return pointer_get(document, "#" + fragment), None, "#" + fragment
+    try:
+        target = pointer_get(_load_file(path), "#" + fragment)
+    except OSError:
+        raise Excluded("unresolvable $ref")
+    return target, path, path + "#" + fragment
+
+
+def node_at(document, pointer):
+    """(node, file) of an oracle pointer: `#/…` in the root file, or `relative/path.yml#/…` in another file of a
+    multi-file document (relative to the root file's folder)."""
+    if pointer.startswith("#"):
+        return pointer_get(document, pointer), None
+    node, base, _ = resolve(document, None, pointer)
+    return node, base
+
+
+def convert(node, is31, inline=None, stack=(), base=None):
+    """JSON Schema draft 7 for an OpenAPI schema node. With `inline` (the document), `$ref`s are replaced by their
+    (converted) targets, in this file (`base`, None for the root) or another, and a recursive one by `False`;
+    without it local `$ref`s stay (for validation against a root that holds the converted document) and references
+    into other files raise Excluded."""
     if isinstance(node, bool):
         return node
     if not isinstance(node, dict):
         return {}
     if isinstance(node.get("$ref"), str):
         ref = node["$ref"]
-        if not ref.startswith("#"):
+        if not ref.startswith("#") and inline is None:
             raise Excluded("external-file $ref")
         siblings = {k: v for k, v in node.items() if k != "$ref"}
         if inline is not None:
-            if ref in stack or len(stack) > MAX_REF_DEPTH or NODE_BUDGET[0] > MAX_NODES:
+            try:
+                found, found_base, key = resolve(inline, base, ref)
+            except (KeyError, ValueError, IndexError):
+                raise Excluded("unresolvable $ref")
+            if key in stack or len(stack) > MAX_REF_DEPTH or NODE_BUDGET[0] > MAX_NODES:
                 CUTS.append(ref)
                 target = False  # recursion (or depth) cut
             else:
-                try:
-                    target = convert(pointer_get(inline, ref), is31, inline, stack + (ref,))
-                except KeyError:
-                    raise Excluded("unresolvable $ref")
+                target = convert(found, is31, inline, stack + (key,), found_base)
         else:
             target = {"$ref": ref}
         nullable = siblings.get("nullable") is True or siblings.get("x-nullable") is True
-        rest = convert({k: v for k, v in siblings.items() if k not in ("nullable",)}, is31, inline, stack) if is31 else {}
+        rest = convert({k: v for k, v in siblings.items() if k not in ("nullable",)}, is31, inline, stack, base) if is31 else {}
         result = target if not rest else {"allOf": [target, rest]}
         return {"anyOf": [result, {"type": "null"}]} if nullable else result
     if inline is not None:
@@ -108,13 +154,13 @@ def convert(node, is31, inline=None, stack=()):
         if key in DROPPED or key.startswith("x-"):
             continue
         if key in SCHEMA_LISTS and isinstance(value, list):
-            out[key] = [convert(item, is31, inline, stack) for item in value]
+            out[key] = [convert(item, is31, inline, stack, base) for item in value]
         elif key in SCHEMA_MAPS and isinstance(value, dict):
-            out[key] = {name: convert(item, is31, inline, stack) for name, item in value.items()}
+            out[key] = {name: convert(item, is31, inline, stack, base) for name, item in value.items()}
         elif key in SCHEMA_SINGLE and isinstance(value, (dict, bool)):
-            out[key] = convert(value, is31, inline, stack)
+            out[key] = convert(value, is31, inline, stack, base)
         elif key == "items" and isinstance(value, list):
-            out[key] = [convert(item, is31, inline, stack) for item in value]
+            out[key] = [convert(item, is31, inline, stack, base) for item in value]
         elif key in ("exclusiveMinimum", "exclusiveMaximum") and isinstance(value, bool):
             bound = "minimum" if key == "exclusiveMinimum" else "maximum"
             if value and bound in node:
@@ -274,6 +320,23 @@ def validator_for(document, schema_node):
 _CONVERTED = [None, None]  # the document whose component schemas were converted last, and them
 
 
+def validator_at(document, pointer):
+    """``validator_for`` the schema at an oracle pointer; for a schema that reaches into other files (a multi-file
+    document), a validator of the schema with its `$ref`s inlined as for generation (recursion cut at the same
+    places, so it admits what generation produced)."""
+    import jsonschema
+    node, base = node_at(document, pointer)
+    validator = validator_for(document, node) if base is None else None
+    if validator is not None:
+        return validator
+    try:
+        NODE_BUDGET[0] = 0
+        is31 = str(document.get("openapi", "")).startswith("3.1")
+        return jsonschema.Draft7Validator(convert(node, is31, inline=document, stack=(pointer,), base=base))
+    except Exception:
+        return None
+
+
 def violations(validator, value):
     """(JSON path, message) pairs where `value` breaks the validator's schema ([] when it conforms)."""
     found = []
@@ -290,10 +353,10 @@ def instances(document, pointer, count, seconds, max_tries=None):
     """Up to `count` distinct schema-valid instances of the schema at `pointer` (deterministic), or raises Excluded:
     an even spread over the sizes of those hypothesis found in `count * 6` tries."""
     is31 = str(document.get("openapi", "")).startswith("3.1")
-    node = pointer_get(document, pointer)
+    node, base = node_at(document, pointer)
     del CUTS[:]
     NODE_BUDGET[0] = 0
-    schema = convert(node, is31, inline=document, stack=(pointer,))
+    schema = convert(node, is31, inline=document, stack=(pointer,), base=base)
     cut = bool(CUTS)
     if len(json.dumps(schema)) > 400_000:
         raise Excluded("schema too large once $refs are inlined")
@@ -310,7 +373,7 @@ def instances(document, pointer, count, seconds, max_tries=None):
     # after the cap, so an exception that Python ignored (raised inside a gc callback) comes again.
     signal.setitimer(signal.ITIMER_REAL, seconds, 0.5)
     try:
-        return _generate(document, node, schema, cut, count, seconds, max_tries, fired)
+        return _generate(document, pointer, schema, cut, count, seconds, max_tries, fired)
     except _Timeout:
         raise Excluded("no instance within the time cap")
     finally:
@@ -318,7 +381,7 @@ def instances(document, pointer, count, seconds, max_tries=None):
         signal.signal(signal.SIGALRM, previous)
 
 
-def _generate(document, node, schema, cut, count, seconds, max_tries, fired):
+def _generate(document, pointer, schema, cut, count, seconds, max_tries, fired):
     from hypothesis import HealthCheck, Phase, given, settings
     from hypothesis.errors import Unsatisfiable
     from hypothesis_jsonschema import from_schema
@@ -334,7 +397,7 @@ def _generate(document, node, schema, cut, count, seconds, max_tries, fired):
         raise Excluded("hypothesis-jsonschema rejects the schema: %s" % type(error).__name__)
     strategy = from_schema(schema, custom_formats=_formats())
     found, seen = [], set()
-    validator = validator_for(document, node)
+    validator = validator_at(document, pointer)
     invalid = [0, None]
 
     @settings(max_examples=max_tries or count * 6, database=None, deadline=None, derandomize=True,
@@ -497,8 +560,8 @@ def generate_cached(document, pointers, count, seconds, folder):
     for pointer in pointers:
         try:
             NODE_BUDGET[0] = 0
-            text = json.dumps(convert(pointer_get(document, pointer), is31, inline=document, stack=(pointer,)),
-                              sort_keys=True)
+            node, base = node_at(document, pointer)
+            text = json.dumps(convert(node, is31, inline=document, stack=(pointer,), base=base), sort_keys=True)
         except Exception:  # generation reports it
             text = pointer
         keys[pointer] = hashlib.sha256(("%s|%s|%d|%s|%s" % (salt, pointer, count, seconds, text)).encode()).hexdigest()
