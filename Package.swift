@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "YAMLSource", targets: ["YAMLSource"]),
         .library(name: "OpenAPIModel", targets: ["OpenAPIModel"]),
         .library(name: "BindgenAsyncHTTPClient", targets: ["BindgenAsyncHTTPClient"]),
+        // For an app's tests: the sandbox in process, signers, webhooks to a stream (links Hummingbird; never the SDK).
+        .library(name: "CertyneoTesting", targets: ["CertyneoTesting"]),
         .executable(name: "certyneo", targets: ["CertyneoCLI"]),
         .executable(name: "openapi-bindgen", targets: ["openapi-bindgen"]),
         .plugin(name: "OpenAPIBindgenPlugin", targets: ["OpenAPIBindgenPlugin"]),
@@ -91,6 +93,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        .target(name: "CertyneoTesting", dependencies: ["Certyneo", "CertyneoSandbox", "BindgenRuntime"]),
         .executableTarget(
             name: "CertyneoCLI",
             dependencies: [
@@ -135,7 +138,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: [.product(name: "Logging", package: "swift-log")], path: "Tests/TestSupport"),
         .testTarget(name: "BindgenRuntimeTests", dependencies: ["BindgenRuntime", "TestSupport"]),
         .testTarget(name: "CertyneoSandboxTests", dependencies: ["CertyneoSandbox", "BindgenRuntime"]),
-        .testTarget(name: "CertyneoTests", dependencies: ["Certyneo", "CertyneoSandbox", "BindgenRuntime"]),
+        .testTarget(name: "CertyneoTests", dependencies: ["Certyneo", "CertyneoSandbox", "CertyneoTesting", "BindgenRuntime"]),
         .testTarget(
             name: "BindgenAsyncHTTPClientTests",
             dependencies: [
