@@ -79,6 +79,15 @@ import Testing
         #expect(numbered.again == numbered.original)
     }
 
+    // Found by the oracle (a petstore whose allOf part is a oneOf): the struct had the declared members only, and the
+    // alternative's members vanished; they are kept in `additionalProperties` now, untyped.
+    @Test func membersOfAUnionBesideAStructAreKept() throws {
+        let shipment = try roundTrip(Shipment.self, #"{"id":"s1","carrier":"ups"}"#)
+        #expect(shipment.value.id == "s1")
+        #expect(shipment.value.additionalProperties["carrier"] == .string("ups"))
+        #expect(shipment.again == shipment.original)
+    }
+
     @Test func allOfOfAScalarIsThatScalar() throws {
         let json = #"{"id":1,"assignee":null,"closedBy":null,"reviewer":null,"milestone":null,"metadata":null,"number":"42","locked":true,"label":"bug"}"#
         let result = try roundTrip(Issue.self, json)

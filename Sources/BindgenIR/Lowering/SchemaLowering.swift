@@ -297,19 +297,25 @@ final class SchemaLowering {
     /// What a struct keeps besides its declared members: `.some(schema)` for `additionalProperties: {schema}`,
     /// `.some(nil)` for `additionalProperties: true` (any JSON), `nil` when the schema and its `allOf` parts say
     /// nothing or `false` (undeclared members are then not kept, as JSON Schema's default allows).
+    ///
+    /// A struct with a `oneOf`/`anyOf` among its parts (beside `properties`, or an `allOf` part: the
+    /// `union-in-struct` warning) keeps the members only the alternatives declare the same way, as `JSONValue`s, so
+    /// a value still round-trips whole.
     func additionalMembers(of schema: Schema) -> Schema?? {
         var parts = [schema]
         var index = 0
+        var hasUnion = false
         while index < parts.count, index < 64 {
             let part = resolve(parts[index])
             index += 1
+            hasUnion = hasUnion || !(part.oneOf + part.anyOf).isEmpty
             switch part.additionalProperties {
-            case .schema(let values): return .some(values)
+            case .schema(let values): return hasUnion ? .some(nil) : .some(values)
             case .allowed(true): return .some(nil)
             case .allowed(false), nil: parts += part.allOf
             }
         }
-        return nil
+        return hasUnion ? .some(nil) : nil
     }
 
     private func collect(_ schema: Schema, into out: inout [(Schema.Property, Bool)], required: Set<String>, visited: inout Set<NodeAddress>) {
