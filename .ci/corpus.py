@@ -496,7 +496,11 @@ def write_checker(generator, path, name, package, undeclared, labels, options=No
         if document.get(oracle.ROOT_FILE_KEY):
             proc = subprocess.run([generator, "dump-context", path, "--scope", "operation"], capture_output=True, text=True)
             if proc.returncode == 0:
-                pointers += other_file_pointers(document, json.loads(proc.stdout))
+                seen = {pointer for pointer, _ in pointers}
+                for pointer, name in other_file_pointers(document, json.loads(proc.stdout)):
+                    if pointer not in seen:  # one response file serves several operations (get and update)
+                        seen.add(pointer)
+                        pointers.append((pointer, name))
         per_schema, max_schemas, seconds = options
         for label, pointer, value in oracle_instances(document, pointers, per_schema, max_schemas, seconds, stats):
             labels[label] = (pointer, value)
