@@ -497,10 +497,10 @@ def write_checker(generator, path, name, package, undeclared, labels, options=No
             proc = subprocess.run([generator, "dump-context", path, "--scope", "operation"], capture_output=True, text=True)
             if proc.returncode == 0:
                 seen = {pointer for pointer, _ in pointers}
-                for pointer, name in other_file_pointers(document, json.loads(proc.stdout)):
+                for pointer, type_name in other_file_pointers(document, json.loads(proc.stdout)):
                     if pointer not in seen:  # one response file serves several operations (get and update)
                         seen.add(pointer)
-                        pointers.append((pointer, name))
+                        pointers.append((pointer, type_name))
         per_schema, max_schemas, seconds = options
         for label, pointer, value in oracle_instances(document, pointers, per_schema, max_schemas, seconds, stats):
             labels[label] = (pointer, value)
