@@ -504,7 +504,10 @@ def write_checker(generator, path, name, package, undeclared, labels, options=No
         per_schema, max_schemas, seconds = options
         for label, pointer, value in oracle_instances(document, pointers, per_schema, max_schemas, seconds, stats):
             labels[label] = (pointer, value)
-            pruned, left_out = undeclared_pruned(value, oracle.node_at(document, pointer)[0], schemas)
+            if pointer.startswith("#"):
+                pruned, left_out = undeclared_pruned(value, oracle.node_at(document, pointer)[0], schemas)
+            else:  # in another file, where the pruning cannot follow `$ref`s; generated from a closed schema anyway
+                pruned, left_out = value, 0
             stats["undeclared"] += left_out
             if left_out:  # the encoded JSON lacks them by construction: not validated against the schema
                 stats["pruned"].add(label)
