@@ -88,6 +88,13 @@ import Testing
         #expect(shipment.again == shipment.original)
     }
 
+    // Found by the oracle on DigitalOcean (a sink's `required: [urn]` without `properties.urn`): the member was lost.
+    @Test func requiredMembersWithoutASchemaAreKept() throws {
+        let sink = try roundTrip(Sink.self, #"{"urn":["do:droplet:1",{"a":null}],"name":"logs"}"#)
+        #expect(sink.value.urn == .array([.string("do:droplet:1"), .object(["a": .null])]))
+        #expect(sink.again == sink.original)
+    }
+
     @Test func allOfOfAScalarIsThatScalar() throws {
         let json = #"{"id":1,"assignee":null,"closedBy":null,"reviewer":null,"milestone":null,"metadata":null,"number":"42","locked":true,"label":"bug"}"#
         let result = try roundTrip(Issue.self, json)

@@ -282,6 +282,13 @@ final class SchemaLowering {
             }
             result.append(member)
         }
+        // A name in `required` that no part declares under `properties` admits any value: a required `JSONValue`.
+        let declared = Set(collected.map(\.0.name))
+        for name in requiredNames(of: schema) where !declared.contains(name) {
+            result.append(PropertyDeclaration(
+                swiftName: allocator.unique(SwiftName.memberName(name)), jsonName: name, type: .jsonValue,
+                documentation: [], deprecated: false, readOnly: false, writeOnly: false, required: true))
+        }
         if let values = additionalMembers(of: schema) {
             let type = values.map { usage(of: $0, hint: "AdditionalProperty", nested: &nested, nestedNames: &nestedNames) } ?? .jsonValue
             var member = PropertyDeclaration(
@@ -316,6 +323,20 @@ final class SchemaLowering {
             }
         }
         return hasUnion ? .some(nil) : nil
+    }
+
+    /// The `required` names of a schema and its `allOf` parts, in order, once each.
+    func requiredNames(of schema: Schema) -> [String] {
+        var names: [String] = []
+        var parts = [schema]
+        var index = 0
+        while index < parts.count, index < 64 {
+            let part = resolve(parts[index])
+            index += 1
+            for name in part.required where !names.contains(name) { names.append(name) }
+            parts += part.allOf
+        }
+        return names
     }
 
     private func collect(_ schema: Schema, into out: inout [(Schema.Property, Bool)], required: Set<String>, visited: inout Set<NodeAddress>) {
