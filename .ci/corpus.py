@@ -139,7 +139,7 @@ def examples_of(document, base_dir="."):
 
 def undeclared_pruned(example, schema, schemas, depth=0):
     """The example without object members its schema does not declare (a struct keeps only declared members), and
-    how many were left out. Follows local `$ref`s and `allOf`; leaves `oneOf`/`anyOf`, maps and free-form objects as
+    how many were left out. Names in `required` count as declared. Follows local `$ref`s and `allOf`; leaves `oneOf`/`anyOf`, maps and free-form objects as
     they are."""
     def resolve(node):
         for _ in range(32):
@@ -173,6 +173,10 @@ def undeclared_pruned(example, schema, schemas, depth=0):
             union = True
         for key, value in (node.get("properties") or {}).items():
             properties.setdefault(key, value)
+        # A required name without a schema is a member too (the generator keeps it as a `JSONValue`).
+        for key in node.get("required") or []:
+            if isinstance(key, str):
+                properties.setdefault(key, {})
         extra = node.get("additionalProperties", extra)
         for part in node.get("allOf") or []:
             collect(part, level + 1)
