@@ -10,6 +10,9 @@ let package = Package(
         // For Benchmarks/YAMLScan (the libyaml floor of the generation benchmark).
         .library(name: "YAMLSource", targets: ["YAMLSource"]),
         .library(name: "OpenAPIModel", targets: ["OpenAPIModel"]),
+        // The generator as a library (`Pipeline`), and the home of its documentation: the plugin, the configuration
+        // file, custom templates (`swift package generate-documentation --target BindgenCore`).
+        .library(name: "BindgenCore", targets: ["BindgenCore"]),
         .library(name: "BindgenAsyncHTTPClient", targets: ["BindgenAsyncHTTPClient"]),
         // For an app's tests: the sandbox in process, signers, webhooks to a stream (links Hummingbird; never the SDK).
         .library(name: "CertyneoTesting", targets: ["CertyneoTesting"]),
@@ -28,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        // `swift package generate-documentation` (DocC); a command plugin, never linked into a product.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // MARK: Generator pipeline (read → model → lower → render → drive)
@@ -128,9 +133,12 @@ let package = Package(
         .testTarget(name: "BugRegressionTests", dependencies: [
             "BindgenRuntime", .product(name: "HTTPTypes", package: "swift-http-types"), "FixtureLargeEndpoint", "FixtureResponses", "FixtureFidelity", "FixtureRequestBodies", "FixtureWebhooks", "BugOG15240", "BugOG925", "BugSOG21", "BugSOG286", "BugSOG34", "BugSOG563", "BugSOG70", "BugSOG832",
         ]),
-        // The README's Swift blocks, compiled, and the quickstart run as written against the sandbox.
+        // The Swift blocks of the README and of the DocC articles, compiled; the quickstart, the webhook server and the
+        // articles' tests run against the sandbox.
         .testTarget(name: "SnippetTests", dependencies: [
-            "Certyneo", "CertyneoSandbox", "FixtureRequestBodies", .product(name: "Logging", package: "swift-log"),
+            "Certyneo", "CertyneoSandbox", "CertyneoTesting", "FixtureRequestBodies", "TestSupport",
+            .product(name: "Logging", package: "swift-log"), .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .testTarget(name: "YAMLSourceTests", dependencies: ["YAMLSource"]),
         .testTarget(name: "BindgenCoreTests", dependencies: ["BindgenCore", "BindgenIR", "BindgenRender", "OpenAPIModel", "YAMLSource"], exclude: ["Goldens"]),
@@ -144,7 +152,7 @@ let package = Package(
             dependencies: [
                 "BindgenAsyncHTTPClient", "BindgenRuntime", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"), "TestSupport",
             ]
         ),
         .testTarget(name: "CertyneoCLITests", dependencies: ["CertyneoCLI", "Certyneo", "CertyneoSandbox", "BindgenRuntime", "TestSupport"]),

@@ -4,7 +4,7 @@ import Foundation
 
 /// A client of Certyneo Public API (API version 1.0.0): one `async` method per operation.
 ///
-/// Every method throws ``BindgenRuntime/ClientError``; an HTTP error answer is `.api(APIError)` carrying the
+/// Every method throws `ClientError`; an HTTP error answer is `.api(APIError)` carrying the
 /// status, the problem's `code`, `detail` and `requestId`.
 public struct Client: Swift.Sendable {
     /// The engine that sends requests: transport, authentication, JSON coding.
@@ -73,7 +73,7 @@ public struct Client: Swift.Sendable {
     /// Every item of `listDocuments`, page after page: the first page when iteration starts, each next one (through
     /// `startingAfter`) only once the items before it are consumed.
     ///
-    /// - Returns: A sequence whose iteration throws the ``BindgenRuntime/ClientError`` of a failed page; its `pages`
+    /// - Returns: A sequence whose iteration throws the `ClientError` of a failed page; its `pages`
     ///   gives the pages themselves.
     public func allDocuments(limit: Swift.Int32? = nil) -> BindgenRuntime.PageSequence<DocumentList, Document> {
         BindgenRuntime.PageSequence(
@@ -220,7 +220,7 @@ public struct Client: Swift.Sendable {
     /// Every item of `listEnvelopes`, page after page: the first page when iteration starts, each next one (through
     /// `startingAfter`) only once the items before it are consumed.
     ///
-    /// - Returns: A sequence whose iteration throws the ``BindgenRuntime/ClientError`` of a failed page; its `pages`
+    /// - Returns: A sequence whose iteration throws the `ClientError` of a failed page; its `pages`
     ///   gives the pages themselves.
     public func allEnvelopes(limit: Swift.Int32? = nil, status: EnvelopeStatus? = nil) -> BindgenRuntime.PageSequence<EnvelopeList, Envelope> {
         BindgenRuntime.PageSequence(
@@ -500,7 +500,7 @@ public struct Client: Swift.Sendable {
     /// Every item of `listWebhooks`, page after page: the first page when iteration starts, each next one (through
     /// `startingAfter`) only once the items before it are consumed.
     ///
-    /// - Returns: A sequence whose iteration throws the ``BindgenRuntime/ClientError`` of a failed page; its `pages`
+    /// - Returns: A sequence whose iteration throws the `ClientError` of a failed page; its `pages`
     ///   gives the pages themselves.
     public func allWebhooks(limit: Swift.Int32? = nil) -> BindgenRuntime.PageSequence<WebhookList, Webhook> {
         BindgenRuntime.PageSequence(
@@ -610,7 +610,7 @@ public struct Client: Swift.Sendable {
     /// Every item of `listAPIKeys`, page after page: the first page when iteration starts, each next one (through
     /// `startingAfter`) only once the items before it are consumed.
     ///
-    /// - Returns: A sequence whose iteration throws the ``BindgenRuntime/ClientError`` of a failed page; its `pages`
+    /// - Returns: A sequence whose iteration throws the `ClientError` of a failed page; its `pages`
     ///   gives the pages themselves.
     public func allAPIKeys(limit: Swift.Int32? = nil) -> BindgenRuntime.PageSequence<APIKeyList, APIKey> {
         BindgenRuntime.PageSequence(
@@ -699,7 +699,7 @@ public struct ListDocumentsResponseHeaders: Swift.Sendable, Swift.Hashable {
         self.xRequestId = xRequestId
     }
 
-    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
     public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
         self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
     }
@@ -716,7 +716,7 @@ public struct UploadDocumentResponseHeaders: Swift.Sendable, Swift.Hashable {
         self.xRequestId = xRequestId
     }
 
-    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
     public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
         self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
     }
@@ -733,7 +733,7 @@ public struct GetDocumentResponseHeaders: Swift.Sendable, Swift.Hashable {
         self.xRequestId = xRequestId
     }
 
-    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
     public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
         self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
     }
@@ -750,7 +750,7 @@ public struct DeleteDocumentResponseHeaders: Swift.Sendable, Swift.Hashable {
         self.xRequestId = xRequestId
     }
 
-    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
     public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
         self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
     }
@@ -767,7 +767,7 @@ public struct ListEnvelopesResponseHeaders: Swift.Sendable, Swift.Hashable {
         self.xRequestId = xRequestId
     }
 
-    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
     public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
         self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
     }
@@ -784,7 +784,7 @@ public struct CreateEnvelopeResponseHeaders: Swift.Sendable, Swift.Hashable {
         self.xRequestId = xRequestId
     }
 
-    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
     public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
         self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
     }
@@ -801,7 +801,7 @@ public struct GetEnvelopeResponseHeaders: Swift.Sendable, Swift.Hashable {
         self.xRequestId = xRequestId
     }
 
-    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
     public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
         self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
     }
@@ -818,7 +818,7 @@ public struct DeleteEnvelopeResponseHeaders: Swift.Sendable, Swift.Hashable {
         self.xRequestId = xRequestId
     }
 
-    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
     public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
         self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
     }
@@ -835,7 +835,7 @@ public struct UpdateEnvelopeResponseHeaders: Swift.Sendable, Swift.Hashable {
         self.xRequestId = xRequestId
     }
 
-    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
     public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
         self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
     }
@@ -852,7 +852,7 @@ public struct SendEnvelopeResponseHeaders: Swift.Sendable, Swift.Hashable {
         self.xRequestId = xRequestId
     }
 
-    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
     public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
         self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
     }
@@ -869,7 +869,7 @@ public struct GetEnvelopeAuditTrailResponseHeaders: Swift.Sendable, Swift.Hashab
         self.xRequestId = xRequestId
     }
 
-    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
     public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
         self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
     }
@@ -886,7 +886,7 @@ public struct GetSignedDocumentResponseHeaders: Swift.Sendable, Swift.Hashable {
         self.xRequestId = xRequestId
     }
 
-    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
     public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
         self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
     }
@@ -903,7 +903,7 @@ public struct ListWebhooksResponseHeaders: Swift.Sendable, Swift.Hashable {
         self.xRequestId = xRequestId
     }
 
-    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
     public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
         self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
     }
@@ -920,7 +920,7 @@ public struct CreateWebhookResponseHeaders: Swift.Sendable, Swift.Hashable {
         self.xRequestId = xRequestId
     }
 
-    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
     public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
         self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
     }
@@ -937,7 +937,7 @@ public struct DeleteWebhookResponseHeaders: Swift.Sendable, Swift.Hashable {
         self.xRequestId = xRequestId
     }
 
-    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
     public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
         self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
     }
@@ -954,7 +954,7 @@ public struct ListAPIKeysResponseHeaders: Swift.Sendable, Swift.Hashable {
         self.xRequestId = xRequestId
     }
 
-    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
     public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
         self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
     }
@@ -971,7 +971,7 @@ public struct CreateAPIKeyResponseHeaders: Swift.Sendable, Swift.Hashable {
         self.xRequestId = xRequestId
     }
 
-    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
     public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
         self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
     }
@@ -988,7 +988,7 @@ public struct RevokeAPIKeyResponseHeaders: Swift.Sendable, Swift.Hashable {
         self.xRequestId = xRequestId
     }
 
-    /// Reads the declared headers of a response (``BindgenRuntime/APIClient/decodeHeader(_:named:from:)``).
+    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
     public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
         self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
     }

@@ -4,7 +4,7 @@ import Foundation
 
 /// Every operation of the document as a value: its associated values are the operation's parameters and body.
 ///
-/// ``makeRequest(using:)`` turns a value into the ``BindgenRuntime/APIRequest`` that ``Client`` sends.
+/// ``makeRequest(using:)`` turns a value into the `APIRequest` that ``Client`` sends.
 public enum Endpoint: Swift.Sendable {
     /// List documents
     case listDocuments(limit: Swift.Int32? = nil, startingAfter: Swift.String? = nil)
@@ -143,7 +143,7 @@ public enum Endpoint: Swift.Sendable {
 
     /// Builds the request: query items, header fields, `Accept` and the encoded body.
     ///
-    /// - Throws: ``BindgenRuntime/ClientError/invalidRequest(_:)`` when a body cannot be encoded.
+    /// - Throws: `ClientError.invalidRequest(_:)` when a body cannot be encoded.
     public func makeRequest(using client: BindgenRuntime.APIClient) throws(BindgenRuntime.ClientError) -> BindgenRuntime.APIRequest {
         var request = BindgenRuntime.APIRequest(operationID: operationID, method: method, pathTemplate: pathTemplate, path: path)
         switch self {

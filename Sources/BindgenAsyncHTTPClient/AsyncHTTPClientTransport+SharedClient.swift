@@ -6,7 +6,7 @@ extension AsyncHTTPClientTransport {
     /// singleton configuration, except that
     /// - a failed connection attempt fails the exchange at once (AsyncHTTPClient would otherwise keep
     ///   reconnecting with backoff until the request's deadline): retrying belongs to
-    ///   ``BindgenRuntime/RetryPolicy``, which knows whether the request is safe to repeat;
+    ///   `RetryPolicy`, which knows whether the request is safe to repeat;
     /// - connecting may take at most 10 seconds.
     ///
     /// It runs on `HTTPClient.defaultEventLoopGroup` and is never shut down, like `HTTPClient.shared`.

@@ -5,9 +5,9 @@ import NIOCore
 import NIOFileSystem
 import NIOHTTP1
 
-/// A ``BindgenRuntime/ClientTransport`` over AsyncHTTPClient (SwiftNIO), for servers and other
+/// A `ClientTransport` over AsyncHTTPClient (SwiftNIO), for servers and other
 /// places where `URLSession` is not wanted. A separate library product: an app that uses only the
-/// default ``BindgenRuntime/URLSessionTransport`` never builds SwiftNIO for it.
+/// default `URLSessionTransport` never builds SwiftNIO for it.
 ///
 /// ```swift
 /// // Package.swift: .product(name: "BindgenAsyncHTTPClient", package: "certyneo-swift")
@@ -21,7 +21,7 @@ import NIOHTTP1
 ///   an idle timeout as with URLSession; `nil` uses ``defaultTimeout``.
 /// - Repeated response header fields are kept as separate fields, in the order received.
 /// - Task cancellation cancels the request.
-/// - Errors are thrown as ``BindgenRuntime/TransportError``: deadline, connect, read and write
+/// - Errors are thrown as `TransportError`: deadline, connect, read and write
 ///   timeouts as `.timedOut`, cancellation as `.cancelled`, everything else as `.connection`.
 public struct AsyncHTTPClientTransport: ClientTransport {
     /// The client requests are sent on.
@@ -29,7 +29,7 @@ public struct AsyncHTTPClientTransport: ClientTransport {
     /// The deadline of an exchange when the caller gives no timeout. Default 60 seconds.
     public let defaultTimeout: Duration
     /// The largest response body accepted, in bytes; a longer one fails the exchange as a
-    /// `.connection` ``BindgenRuntime/TransportError``. Default 256 MiB.
+    /// `.connection` `TransportError`. Default 256 MiB.
     public let maxResponseBytes: Int
 
     /// Creates a transport.
@@ -37,7 +37,7 @@ public struct AsyncHTTPClientTransport: ClientTransport {
     ///   - client: Defaults to ``sharedClient``, which never needs shutting down. A client you
     ///     create yourself must outlive the transport and be shut down by you; set its
     ///     `connectionPool.retryConnectionEstablishment` to `false` so that connection failures
-    ///     reach ``BindgenRuntime/RetryPolicy`` instead of being retried until the deadline.
+    ///     reach `RetryPolicy` instead of being retried until the deadline.
     ///   - defaultTimeout: The exchange deadline when none is given.
     ///   - maxResponseBytes: The largest response body, in bytes.
     public init(client: HTTPClient = AsyncHTTPClientTransport.sharedClient, defaultTimeout: Duration = .seconds(60),
@@ -48,7 +48,7 @@ public struct AsyncHTTPClientTransport: ClientTransport {
     }
 
     /// Sends the request with AsyncHTTPClient and collects the whole response body.
-    /// - Throws: ``BindgenRuntime/TransportError`` (see the type's documentation), or
+    /// - Throws: `TransportError` (see the type's documentation), or
     ///   `CancellationError`.
     public func send(_ request: HTTPRequest, body: TransportBody?, timeout: Duration?) async throws -> (HTTPResponse, Data) {
         guard let url = request.url else { throw TransportError(.connection, message: "the request has no URL") }

@@ -34,7 +34,7 @@ public enum Pipeline {
 
     /// Reads, parses, lowers and renders a document.
     ///
-    /// - Throws: ``DiagnosticsError`` with every diagnostic (errors and warnings) when a stage reports an error,
+    /// - Throws: `DiagnosticsError` with every diagnostic (errors and warnings) when a stage reports an error,
     ///   including template problems (as `file:line:column: error:` diagnostics).
     public static func generate(documentPath: String, configuration: Configuration = Configuration()) throws(DiagnosticsError) -> Result {
         let diagnostics = DiagnosticCollector()
@@ -101,7 +101,7 @@ public enum Pipeline {
 
     /// The names of the files a run writes with this configuration: a function of the template file names alone,
     /// whatever the document holds (what the build plugin declares as outputs).
-    /// - Throws: ``DiagnosticsError`` when the templates folder cannot be read.
+    /// - Throws: `DiagnosticsError` when the templates folder cannot be read.
     public static func outputFileNames(configuration: Configuration = Configuration()) throws(DiagnosticsError) -> [String] {
         do {
             return try TemplateSet(userDirectory: configuration.templatesDirectory).outputFileNames

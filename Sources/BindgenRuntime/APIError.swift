@@ -76,7 +76,7 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
     /// Decodes the body as JSON into a documented error schema of the operation.
     /// - Parameters:
     ///   - type: The schema type to decode.
-    ///   - decoder: The decoder; defaults to ``Foundation/JSONDecoder/bindgen``.
+    ///   - decoder: The decoder; defaults to `JSONDecoder.bindgen`.
     /// - Throws: ``ClientError/decoding(_:)`` with the coding path when the body does not match.
     public func decodeBody<T: Decodable>(as type: T.Type, decoder: JSONDecoder = .bindgen) throws(ClientError) -> T {
         try JSONBody.decode(type, from: body, decoder: decoder, operationID: operationID, status: status,

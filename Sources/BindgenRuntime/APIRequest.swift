@@ -46,7 +46,7 @@ public struct APIRequest: Sendable {
     ///   - operationID: The OpenAPI `operationId`.
     ///   - method: The HTTP method.
     ///   - pathTemplate: The templated path from the document, e.g. `"/envelopes/{id}"`.
-    ///   - path: The concrete percent-encoded path; build segments with ``pathSegment(_:)``.
+    ///   - path: The concrete percent-encoded path; build segments with ``pathSegment(_:)-(ParameterValue)``.
     public init(operationID: String, method: HTTPMethod, pathTemplate: String, path: String) {
         self.operationID = operationID
         self.method = method

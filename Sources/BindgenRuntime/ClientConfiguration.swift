@@ -52,10 +52,10 @@ public struct ClientConfiguration: Sendable {
     /// Where the client reports retries and rate-limit waits (at `.debug`); `nil` (the default)
     /// logs nothing. Requests and responses are logged by ``LoggingMiddleware``.
     public var logger: Logger?
-    /// Encodes JSON request bodies; defaults to ``Foundation/JSONEncoder/bindgen``.
+    /// Encodes JSON request bodies; defaults to `JSONEncoder.bindgen`.
     /// Treat it as immutable once the configuration is in use: it is shared by concurrent calls.
     public var encoder: JSONEncoder
-    /// Decodes JSON response bodies; defaults to ``Foundation/JSONDecoder/bindgen``.
+    /// Decodes JSON response bodies; defaults to `JSONDecoder.bindgen`.
     /// Treat it as immutable once the configuration is in use: it is shared by concurrent calls.
     public var decoder: JSONDecoder
 

@@ -41,6 +41,7 @@ public enum UnionDecoding {
     /// The best alternative for the value `decoder` holds, or `unknown(raw)` when none decodes.
     ///
     /// - Parameters:
+    ///   - decoder: The decoder positioned at the union's value.
     ///   - candidates: one closure per alternative, in the order to try them; each returns the union's case.
     ///   - unknown: the case that keeps a value no alternative reads.
     /// - Throws: `DecodingError` only when the value is not JSON at all.

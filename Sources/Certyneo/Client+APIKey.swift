@@ -9,7 +9,7 @@ extension Client {
 
     /// A client authenticated with a Certyneo API key.
     ///
-    /// The client retries (``BindgenRuntime/RetryPolicy/default``: twice, after connection errors,
+    /// The client retries (`RetryPolicy.default`: twice, after connection errors,
     /// 408, 429 and 5xx), adds an `Idempotency-Key` to every POST, keeps to the API's rate limit with
     /// a client-side token bucket (200 requests, refilled at 100 per minute) and sends
     /// ``CertyneoSDK/userAgent``. Change any of it with ``with(_:)``.

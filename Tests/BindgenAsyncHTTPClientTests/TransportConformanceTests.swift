@@ -5,6 +5,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import Testing
+import TestSupport
 
 /// One suite, both transports: the behaviour ``APIClient`` relies on.
 @Suite("Shared transport suite (URLSession and AsyncHTTPClient) against a loopback server")

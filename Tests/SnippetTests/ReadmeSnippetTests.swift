@@ -3,14 +3,27 @@ import CertyneoSandbox
 import Foundation
 import Testing
 
-/// The README's Swift blocks are compiled code: each is a `// snippet:` region of this target (imports included),
-/// and the quickstart runs, as written, against a sandbox on the port and key the README names.
+/// The Swift blocks of the README and of the DocC articles are compiled code: each is a `// snippet:` region of this
+/// target (imports included), and the quickstart runs, as written, against a sandbox on the port and key the README
+/// names.
 @Suite struct ReadmeSnippetTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The README's ```swift blocks: (first line number, lines).
-    static func readmeBlocks() throws -> [(line: Int, lines: [String])] {
-        let lines = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+    /// The Markdown files whose Swift blocks must be compiled: the README and every DocC article.
+    static func documents() throws -> [String] {
+        var paths = ["README.md"]
+        let sources = root.appendingPathComponent("Sources")
+        for module in try FileManager.default.contentsOfDirectory(atPath: sources.path).sorted() {
+            let catalog = sources.appendingPathComponent(module).appendingPathComponent("\(module).docc")
+            guard let articles = try? FileManager.default.contentsOfDirectory(atPath: catalog.path) else { continue }
+            paths += articles.filter { $0.hasSuffix(".md") }.sorted().map { "Sources/\(module)/\(module).docc/\($0)" }
+        }
+        return paths
+    }
+
+    /// The ```swift blocks of a Markdown file: (first line number, lines).
+    static func swiftBlocks(in path: String) throws -> [(line: Int, lines: [String])] {
+        let lines = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var blocks: [(Int, [String])] = []
         var current: (Int, [String])?
@@ -52,16 +65,17 @@ import Testing
         return regions
     }
 
-    @Test func everySwiftBlockOfTheReadmeIsCompiledHere() throws {
+    @Test func everySwiftBlockOfTheReadmeAndTheArticlesIsCompiledHere() throws {
         let regions = try Self.compiledRegions()
         let manifest = try String(contentsOf: Self.root.appendingPathComponent("Package.swift"), encoding: .utf8)
-        var checked = 0
-        for block in try Self.readmeBlocks() {
+        var checked: [String: Int] = [:]
+        for document in try Self.documents() {
+        for block in try Self.swiftBlocks(in: document) {
             let first = block.lines.first { !$0.isEmpty } ?? ""
             if first.hasPrefix("// Package.swift") || first.hasPrefix(".target(") || first.hasPrefix(".package(") {
                 // A manifest excerpt: the products and plugins it names are this package's.
                 for name in block.lines.joined().matches(of: /\.(?:product|plugin)\(name: "([^"]+)"/).map({ String($0.1) }) {
-                    #expect(manifest.contains("name: \"\(name)\""), "README.md:\(block.line): no product or plugin '\(name)' in Package.swift")
+                    #expect(manifest.contains("name: \"\(name)\""), "\(document):\(block.line): no product or plugin '\(name)' in Package.swift")
                 }
                 continue
             }
@@ -69,10 +83,12 @@ import Testing
             var body = Array(block.lines.drop { $0.hasPrefix("import ") || $0.isEmpty })
             while body.last?.isEmpty == true { body.removeLast() }
             let match = regions.first { $0.body == body && imports.allSatisfy($0.imports.contains) }
-            #expect(match != nil, "README.md:\(block.line): this Swift block is in no `// snippet:` region of Tests/SnippetTests (with its imports): \(body.prefix(2))")
-            checked += 1
+            #expect(match != nil, "\(document):\(block.line): this Swift block is in no `// snippet:` region of Tests/SnippetTests (with its imports): \(body.prefix(2))")
+            checked[document, default: 0] += 1
         }
-        #expect(checked >= 5, "the README's code blocks were found")
+        }
+        #expect(checked["README.md", default: 0] >= 5, "the README's code blocks were found")
+        #expect(checked["Sources/Certyneo/Certyneo.docc/ReceivingWebhooks.md", default: 0] >= 3, "the articles' code blocks were found")
     }
 
     /// The quickstart, verbatim, against `certyneo sandbox --port 8080 --api-key sk_test_quickstart` (in process) and

@@ -51,7 +51,12 @@ public struct MiddlewareContext: Sendable {
     private let secrets: [String]
 
     /// Creates a context; ``APIClient`` makes one per attempt.
-    /// - Parameter secrets: Strings ``redact(_:)`` replaces, e.g. the API key.
+    /// - Parameters:
+    ///   - operationID: The operation's `operationId`.
+    ///   - pathTemplate: The operation's path as the document writes it, e.g. `/envelopes/{id}`.
+    ///   - attempt: 1 for the first attempt, 2 for the first retry, and so on.
+    ///   - timeout: The attempt's timeout, or `nil` for none.
+    ///   - secrets: Strings ``redact(_:)`` replaces, e.g. the API key.
     public init(operationID: String, pathTemplate: String, attempt: Int, timeout: Duration?, secrets: [String] = []) {
         self.operationID = operationID
         self.pathTemplate = pathTemplate

@@ -26,7 +26,7 @@ public struct WebhookVerifier: Sendable {
     /// How far, in whole seconds, a timestamp may lie before or after ``now``; the bound itself
     /// is accepted. A negative value counts as zero.
     public let tolerance: Duration
-    /// The clock timestamps are checked against (``Date/init()`` unless injected, e.g. in tests).
+    /// The clock timestamps are checked against (`Date()` unless injected, e.g. in tests).
     public let now: @Sendable () -> Date
 
     /// Creates a verifier over parsed secrets.
