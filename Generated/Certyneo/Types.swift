@@ -101,7 +101,7 @@ public struct DocumentList: Codable, Hashable, Sendable {
     /// Whether another page follows.
     public var hasMore: Swift.Bool
     /// Pass as `startingAfter` to get the next page; null on the last page.
-    public var nextCursor: Swift.String?
+    @BindgenRuntime.Nullable public var nextCursor: Swift.String?
 
     /// Creates a value from its members; optional members default to `nil`.
     public init(data: [Document], hasMore: Swift.Bool, nextCursor: Swift.String? = nil) {
@@ -255,13 +255,13 @@ public struct Recipient: Codable, Hashable, Sendable {
     /// Where this signer or approver signs; set once the envelope is sent.
     ///
     /// Read-only: set by the server, ignored in requests.
-    public var signUrl: Foundation.URL?
+    @BindgenRuntime.Nullable public var signUrl: Foundation.URL?
     /// When the recipient signed (UTC).
-    public var signedAt: Foundation.Date?
+    @BindgenRuntime.Nullable public var signedAt: Foundation.Date?
     /// When the recipient declined (UTC).
-    public var declinedAt: Foundation.Date?
+    @BindgenRuntime.Nullable public var declinedAt: Foundation.Date?
     /// The reason given when declining.
-    public var declineReason: Swift.String?
+    @BindgenRuntime.Nullable public var declineReason: Swift.String?
 
     /// Creates a value from its members; optional members default to `nil`.
     public init(id: Swift.String, email: Swift.String, name: Swift.String, role: RecipientRole, routingOrder: Swift.Int32, status: RecipientStatus, signUrl: Foundation.URL? = nil, signedAt: Foundation.Date? = nil, declinedAt: Foundation.Date? = nil, declineReason: Swift.String? = nil) {
@@ -454,16 +454,16 @@ public struct Envelope: Codable, Hashable, Sendable {
     public var id: Swift.String
     /// Example: `Contrat de prestation`
     public var subject: Swift.String
-    public var message: Swift.String?
+    @BindgenRuntime.Nullable public var message: Swift.String?
     public var status: EnvelopeStatus
     public var documentIds: [Swift.String]
     public var recipients: [Recipient]
     public var metadata: Metadata?
     public var createdAt: Foundation.Date
     public var updatedAt: Foundation.Date
-    public var sentAt: Foundation.Date?
-    public var completedAt: Foundation.Date?
-    public var expiresAt: Foundation.Date?
+    @BindgenRuntime.Nullable public var sentAt: Foundation.Date?
+    @BindgenRuntime.Nullable public var completedAt: Foundation.Date?
+    @BindgenRuntime.Nullable public var expiresAt: Foundation.Date?
 
     /// Creates a value from its members; optional members default to `nil`.
     public init(id: Swift.String, subject: Swift.String, message: Swift.String? = nil, status: EnvelopeStatus, documentIds: [Swift.String], recipients: [Recipient], metadata: Metadata? = nil, createdAt: Foundation.Date, updatedAt: Foundation.Date, sentAt: Foundation.Date? = nil, completedAt: Foundation.Date? = nil, expiresAt: Foundation.Date? = nil) {
@@ -522,7 +522,7 @@ public struct Envelope: Codable, Hashable, Sendable {
 public struct EnvelopeList: Codable, Hashable, Sendable {
     public var data: [Envelope]
     public var hasMore: Swift.Bool
-    public var nextCursor: Swift.String?
+    @BindgenRuntime.Nullable public var nextCursor: Swift.String?
 
     /// Creates a value from its members; optional members default to `nil`.
     public init(data: [Envelope], hasMore: Swift.Bool, nextCursor: Swift.String? = nil) {
@@ -625,7 +625,7 @@ public struct Webhook: Codable, Hashable, Sendable {
     public var id: Swift.String
     public var url: Foundation.URL
     public var events: [WebhookEventType]
-    public var description: Swift.String?
+    @BindgenRuntime.Nullable public var description: Swift.String?
     /// Signing secret, `whsec_` + base64; present only in the answer to `createWebhook`.
     ///
     /// Example: `whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw`
@@ -669,7 +669,7 @@ public struct Webhook: Codable, Hashable, Sendable {
 public struct WebhookList: Codable, Hashable, Sendable {
     public var data: [Webhook]
     public var hasMore: Swift.Bool
-    public var nextCursor: Swift.String?
+    @BindgenRuntime.Nullable public var nextCursor: Swift.String?
 
     /// Creates a value from its members; optional members default to `nil`.
     public init(data: [Webhook], hasMore: Swift.Bool, nextCursor: Swift.String? = nil) {
@@ -761,7 +761,7 @@ public struct APIKey: Codable, Hashable, Sendable {
     /// The full key; present only in the answer to `createAPIKey`.
     public var secret: Swift.String?
     public var createdAt: Foundation.Date
-    public var lastUsedAt: Foundation.Date?
+    @BindgenRuntime.Nullable public var lastUsedAt: Foundation.Date?
 
     /// Creates a value from its members; optional members default to `nil`.
     public init(id: Swift.String, name: Swift.String, environment: APIKeyEnvironment, prefix: Swift.String, secret: Swift.String? = nil, createdAt: Foundation.Date, lastUsedAt: Foundation.Date? = nil) {
@@ -803,7 +803,7 @@ public struct APIKey: Codable, Hashable, Sendable {
 public struct APIKeyList: Codable, Hashable, Sendable {
     public var data: [APIKey]
     public var hasMore: Swift.Bool
-    public var nextCursor: Swift.String?
+    @BindgenRuntime.Nullable public var nextCursor: Swift.String?
 
     /// Creates a value from its members; optional members default to `nil`.
     public init(data: [APIKey], hasMore: Swift.Bool, nextCursor: Swift.String? = nil) {

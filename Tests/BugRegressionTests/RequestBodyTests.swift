@@ -115,6 +115,36 @@ import Testing
         #expect(recorder.last?.request.method == .patch)
     }
 
+    /// Issue 16: a merge patch can clear a field. `PetPatch.name` is not required and admits null, so absent, `null`
+    /// and a value are three different bodies (before, `nil` encoded `{}` and a field could not be cleared).
+    @Test func aMergePatchSendsAbsentNullAndAValueApart() async throws {
+        let recorder = Recorder(answer: #"{"id": "p1", "name": "Max"}"#)
+        var patch = PetPatch()
+        _ = try await client(recorder).updatePetMergePatch(id: "p1", patch)
+        #expect(try sent(recorder).text == "{}")
+
+        patch.$name = .null
+        #expect(patch.name == nil)
+        _ = try await client(recorder).updatePetMergePatch(id: "p1", patch)
+        #expect(try sent(recorder).text == #"{"name":null}"#)
+
+        patch.name = "Max"
+        #expect(patch.$name == .value("Max"))
+        _ = try await client(recorder).updatePetMergePatch(id: "p1", patch)
+        #expect(try sent(recorder).text == #"{"name":"Max"}"#)
+    }
+
+    @Test func decodingKeepsAbsentAndNullApart() throws {
+        let absent = try JSONDecoder.bindgen.decode(PetPatch.self, from: Data("{}".utf8))
+        let null = try JSONDecoder.bindgen.decode(PetPatch.self, from: Data(#"{"name":null}"#.utf8))
+        #expect(absent.$name == .absent)
+        #expect(null.$name == .null)
+        #expect(absent.name == nil && null.name == nil)
+        #expect(absent != null)
+        #expect(String(decoding: try JSONEncoder.bindgen.encode(null), as: UTF8.self) == #"{"name":null}"#)
+        #expect(String(decoding: try JSONEncoder.bindgen.encode(absent), as: UTF8.self) == "{}")
+    }
+
     @Test func theEndpointCaseOfEachMediaTypeNamesTheSameOperation() throws {
         let json = Endpoint.createPet(body: .init(name: "Rex"))
         let form = Endpoint.createPetForm(name: "Rex")

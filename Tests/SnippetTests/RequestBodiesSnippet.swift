@@ -10,3 +10,13 @@ func readmeRequestBodies(client: Client, photoURL: URL) async throws {
     // end snippet
     _ = (same, patched)
 }
+
+/// README: clearing a field with a merge patch.
+func readmeMergePatchNull(client: Client, pet: Pet) async throws {
+    // snippet: merge-patch-null
+    var patch = PetPatch()
+    patch.$name = .null                 // {"name": null}: the server clears it; `patch.name = nil` sends {}
+    _ = try await client.updatePetMergePatch(id: pet.id, patch)
+    print(patch.$name)                  // .null; also .absent, .value("Max")
+    // end snippet
+}

@@ -260,11 +260,13 @@ final class SchemaLowering {
             let hint = SwiftName.typeName(property.name)
             let nestedBefore = nested.count
             var type = usage(of: property.schema, hint: hint, nested: &nested, nestedNames: &nestedNames)
+            let admitsNull = type.isOptional
             if !required { type = type.optional }
             var member = PropertyDeclaration(
                 swiftName: allocator.unique(SwiftName.memberName(property.name)), jsonName: property.name, type: type,
                 documentation: Documentation.lines(for: property.schema), deprecated: property.schema.deprecated,
                 readOnly: property.schema.readOnly, writeOnly: property.schema.writeOnly, required: required)
+            member.distinguishesNull = !required && admitsNull
             if required, let value = singleValue(property.schema), jsonTypes(of: property.schema) == ["string"] {
                 switch type {
                 case .string:
@@ -288,6 +290,11 @@ final class SchemaLowering {
             result.append(PropertyDeclaration(
                 swiftName: allocator.unique(SwiftName.memberName(name)), jsonName: name, type: .jsonValue,
                 documentation: [], deprecated: false, readOnly: false, writeOnly: false, required: true))
+        }
+        // `@Nullable` stores a member as `_name`: not where another member already has that name.
+        let names = Set(result.map(\.swiftName))
+        for index in result.indices where result[index].distinguishesNull && names.contains("_" + result[index].swiftName) {
+            result[index].distinguishesNull = false
         }
         if let values = additionalMembers(of: schema) {
             let type = values.map { usage(of: $0, hint: "AdditionalProperty", nested: &nested, nestedNames: &nestedNames) } ?? .jsonValue

@@ -67,6 +67,9 @@ public struct PropertyDeclaration: Sendable {
     public var constantValue: String?
     /// The case of the member's enum type that holds ``constantValue``; `nil` when the member's type is a string.
     public var constantCase: String?
+    /// Not required and admits `null`: an absent member and `null` are different JSON (a merge patch clears a field
+    /// with `null`), so the member is stored behind `@Nullable`, which keeps the difference.
+    public var distinguishesNull: Bool = false
 }
 
 public struct EnumCaseDeclaration: Sendable {

@@ -25,7 +25,7 @@ public enum ContextContract {
         ],
         "property": [
             "name", "memberReference", "jsonName", "jsonNameLiteral", "codingKeyNeedsRawValue", "type", "typeInfo",
-            "isOptional", "isRequired", "isRequiredNullable", "isConstant", "constantExpression", "isAdditionalProperties", "isReadOnly", "isWriteOnly", "isIndirect", "docLines", "isDeprecated", "isFirst", "isLast",
+            "isOptional", "isRequired", "isRequiredNullable", "isNullableMember", "storageName", "isConstant", "constantExpression", "isAdditionalProperties", "isReadOnly", "isWriteOnly", "isIndirect", "docLines", "isDeprecated", "isFirst", "isLast",
         ],
         "variant": [
             "caseName", "caseReference", "type", "discriminatorValues", "discriminatorValueLiterals", "hasDiscriminatorValues",

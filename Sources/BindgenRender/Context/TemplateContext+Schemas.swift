@@ -92,6 +92,8 @@ extension TemplateContext {
             "isIndirect": property.isIndirect,
             "isAdditionalProperties": property.isAdditionalProperties,
             "isRequiredNullable": property.required && property.type.isOptional,
+            "isNullableMember": property.distinguishesNull && !property.isIndirect,
+            "storageName": "_" + property.swiftName,
             "isConstant": property.constantValue != nil,
             "constantExpression": property.constantCase.map { "." + SwiftSpelling.memberReference($0) }
                 ?? property.constantValue.map(SwiftSpelling.stringLiteral) ?? "",
