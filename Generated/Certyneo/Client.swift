@@ -70,20 +70,6 @@ public struct Client: Swift.Sendable {
             headerFields: response.headerFields)
     }
 
-    /// Every item of `listDocuments`, page after page: the first page when iteration starts, each next one (through
-    /// `startingAfter`) only once the items before it are consumed.
-    ///
-    /// - Returns: A sequence whose iteration throws the `ClientError` of a failed page; its `pages`
-    ///   gives the pages themselves.
-    public func allDocuments(limit: Swift.Int32? = nil) -> BindgenRuntime.PageSequence<DocumentList, Document> {
-        BindgenRuntime.PageSequence(
-            fetch: { cursor throws(BindgenRuntime.ClientError) in
-                try await self.listDocuments(limit: limit, startingAfter: cursor)
-            },
-            items: { $0.data },
-            nextCursor: { $0.hasMore ? $0.nextCursor : nil })
-    }
-
     /// Upload a PDF
     ///
     /// Uploads a PDF as `multipart/form-data` and returns its document id. The file must start with `%PDF-`.
@@ -215,20 +201,6 @@ public struct Client: Swift.Sendable {
         return BindgenRuntime.TypedResponse(
             status: response.status, body: body, headers: ListEnvelopesResponseHeaders(response: response, runtime: runtime),
             headerFields: response.headerFields)
-    }
-
-    /// Every item of `listEnvelopes`, page after page: the first page when iteration starts, each next one (through
-    /// `startingAfter`) only once the items before it are consumed.
-    ///
-    /// - Returns: A sequence whose iteration throws the `ClientError` of a failed page; its `pages`
-    ///   gives the pages themselves.
-    public func allEnvelopes(limit: Swift.Int32? = nil, status: EnvelopeStatus? = nil) -> BindgenRuntime.PageSequence<EnvelopeList, Envelope> {
-        BindgenRuntime.PageSequence(
-            fetch: { cursor throws(BindgenRuntime.ClientError) in
-                try await self.listEnvelopes(limit: limit, startingAfter: cursor, status: status)
-            },
-            items: { $0.data },
-            nextCursor: { $0.hasMore ? $0.nextCursor : nil })
     }
 
     /// Create an envelope
@@ -497,20 +469,6 @@ public struct Client: Swift.Sendable {
             headerFields: response.headerFields)
     }
 
-    /// Every item of `listWebhooks`, page after page: the first page when iteration starts, each next one (through
-    /// `startingAfter`) only once the items before it are consumed.
-    ///
-    /// - Returns: A sequence whose iteration throws the `ClientError` of a failed page; its `pages`
-    ///   gives the pages themselves.
-    public func allWebhooks(limit: Swift.Int32? = nil) -> BindgenRuntime.PageSequence<WebhookList, Webhook> {
-        BindgenRuntime.PageSequence(
-            fetch: { cursor throws(BindgenRuntime.ClientError) in
-                try await self.listWebhooks(limit: limit, startingAfter: cursor)
-            },
-            items: { $0.data },
-            nextCursor: { $0.hasMore ? $0.nextCursor : nil })
-    }
-
     /// Register a webhook
     ///
     /// Registers a URL for the given event types. The answer is the only one that carries the signing `secret`.
@@ -607,20 +565,6 @@ public struct Client: Swift.Sendable {
             headerFields: response.headerFields)
     }
 
-    /// Every item of `listAPIKeys`, page after page: the first page when iteration starts, each next one (through
-    /// `startingAfter`) only once the items before it are consumed.
-    ///
-    /// - Returns: A sequence whose iteration throws the `ClientError` of a failed page; its `pages`
-    ///   gives the pages themselves.
-    public func allAPIKeys(limit: Swift.Int32? = nil) -> BindgenRuntime.PageSequence<APIKeyList, APIKey> {
-        BindgenRuntime.PageSequence(
-            fetch: { cursor throws(BindgenRuntime.ClientError) in
-                try await self.listAPIKeys(limit: limit, startingAfter: cursor)
-            },
-            items: { $0.data },
-            nextCursor: { $0.hasMore ? $0.nextCursor : nil })
-    }
-
     /// Create an API key
     ///
     /// Creates a key in the environment of the calling key. The answer is the only one that carries the `secret`.
@@ -685,6 +629,110 @@ public struct Client: Swift.Sendable {
         return BindgenRuntime.TypedResponse(
             status: response.status, body: body, headers: RevokeAPIKeyResponseHeaders(response: response, runtime: runtime),
             headerFields: response.headerFields)
+    }
+}
+
+/// The operations of ``Client``, one requirement per method, so that app code can take a fake in tests.
+///
+/// A protocol requirement has no default arguments: a call through the protocol passes every argument
+/// (`nil` for the optional ones). The `all…` pagination methods come with the protocol, for a fake too.
+public protocol ClientProtocol: Swift.Sendable {
+    /// `listDocuments`: see `Client.listDocuments`.
+    func listDocuments(limit: Swift.Int32?, startingAfter: Swift.String?) async throws(BindgenRuntime.ClientError) -> DocumentList
+    /// `uploadDocument`: see `Client.uploadDocument`.
+    func uploadDocument(file: BindgenRuntime.MultipartFile, name: Swift.String?, idempotencyKey: Swift.String?) async throws(BindgenRuntime.ClientError) -> Document
+    /// `getDocument`: see `Client.getDocument`.
+    func getDocument(id: Swift.String) async throws(BindgenRuntime.ClientError) -> Document
+    /// `deleteDocument`: see `Client.deleteDocument`.
+    func deleteDocument(id: Swift.String) async throws(BindgenRuntime.ClientError)
+    /// `listEnvelopes`: see `Client.listEnvelopes`.
+    func listEnvelopes(limit: Swift.Int32?, startingAfter: Swift.String?, status: EnvelopeStatus?) async throws(BindgenRuntime.ClientError) -> EnvelopeList
+    /// `createEnvelope`: see `Client.createEnvelope`.
+    func createEnvelope(_ body: EnvelopeCreate, idempotencyKey: Swift.String?) async throws(BindgenRuntime.ClientError) -> Envelope
+    /// `getEnvelope`: see `Client.getEnvelope`.
+    func getEnvelope(id: Swift.String) async throws(BindgenRuntime.ClientError) -> Envelope
+    /// `deleteEnvelope`: see `Client.deleteEnvelope`.
+    func deleteEnvelope(id: Swift.String) async throws(BindgenRuntime.ClientError)
+    /// `updateEnvelope`: see `Client.updateEnvelope`.
+    func updateEnvelope(id: Swift.String, _ body: EnvelopeUpdate) async throws(BindgenRuntime.ClientError) -> Envelope
+    /// `sendEnvelope`: see `Client.sendEnvelope`.
+    func sendEnvelope(id: Swift.String, idempotencyKey: Swift.String?) async throws(BindgenRuntime.ClientError) -> Envelope
+    /// `getEnvelopeAuditTrail`: see `Client.getEnvelopeAuditTrail`.
+    func getEnvelopeAuditTrail(id: Swift.String) async throws(BindgenRuntime.ClientError) -> Foundation.Data
+    /// `getSignedDocument`: see `Client.getSignedDocument`.
+    func getSignedDocument(id: Swift.String) async throws(BindgenRuntime.ClientError) -> Foundation.Data
+    /// `listWebhooks`: see `Client.listWebhooks`.
+    func listWebhooks(limit: Swift.Int32?, startingAfter: Swift.String?) async throws(BindgenRuntime.ClientError) -> WebhookList
+    /// `createWebhook`: see `Client.createWebhook`.
+    func createWebhook(_ body: WebhookCreate, idempotencyKey: Swift.String?) async throws(BindgenRuntime.ClientError) -> Webhook
+    /// `deleteWebhook`: see `Client.deleteWebhook`.
+    func deleteWebhook(id: Swift.String) async throws(BindgenRuntime.ClientError)
+    /// `listAPIKeys`: see `Client.listAPIKeys`.
+    func listAPIKeys(limit: Swift.Int32?, startingAfter: Swift.String?) async throws(BindgenRuntime.ClientError) -> APIKeyList
+    /// `createAPIKey`: see `Client.createAPIKey`.
+    func createAPIKey(_ body: APIKeyCreate, idempotencyKey: Swift.String?) async throws(BindgenRuntime.ClientError) -> APIKey
+    /// `revokeAPIKey`: see `Client.revokeAPIKey`.
+    func revokeAPIKey(id: Swift.String) async throws(BindgenRuntime.ClientError)
+}
+
+extension Client: ClientProtocol {}
+
+extension ClientProtocol {
+
+    /// Every item of `listDocuments`, page after page: the first page when iteration starts, each next one (through
+    /// `startingAfter`) only once the items before it are consumed.
+    ///
+    /// - Returns: A sequence whose iteration throws the `ClientError` of a failed page; its `pages`
+    ///   gives the pages themselves.
+    public func allDocuments(limit: Swift.Int32? = nil) -> BindgenRuntime.PageSequence<DocumentList, Document> {
+        BindgenRuntime.PageSequence(
+            fetch: { cursor throws(BindgenRuntime.ClientError) in
+                try await self.listDocuments(limit: limit, startingAfter: cursor)
+            },
+            items: { $0.data },
+            nextCursor: { $0.hasMore ? $0.nextCursor : nil })
+    }
+
+    /// Every item of `listEnvelopes`, page after page: the first page when iteration starts, each next one (through
+    /// `startingAfter`) only once the items before it are consumed.
+    ///
+    /// - Returns: A sequence whose iteration throws the `ClientError` of a failed page; its `pages`
+    ///   gives the pages themselves.
+    public func allEnvelopes(limit: Swift.Int32? = nil, status: EnvelopeStatus? = nil) -> BindgenRuntime.PageSequence<EnvelopeList, Envelope> {
+        BindgenRuntime.PageSequence(
+            fetch: { cursor throws(BindgenRuntime.ClientError) in
+                try await self.listEnvelopes(limit: limit, startingAfter: cursor, status: status)
+            },
+            items: { $0.data },
+            nextCursor: { $0.hasMore ? $0.nextCursor : nil })
+    }
+
+    /// Every item of `listWebhooks`, page after page: the first page when iteration starts, each next one (through
+    /// `startingAfter`) only once the items before it are consumed.
+    ///
+    /// - Returns: A sequence whose iteration throws the `ClientError` of a failed page; its `pages`
+    ///   gives the pages themselves.
+    public func allWebhooks(limit: Swift.Int32? = nil) -> BindgenRuntime.PageSequence<WebhookList, Webhook> {
+        BindgenRuntime.PageSequence(
+            fetch: { cursor throws(BindgenRuntime.ClientError) in
+                try await self.listWebhooks(limit: limit, startingAfter: cursor)
+            },
+            items: { $0.data },
+            nextCursor: { $0.hasMore ? $0.nextCursor : nil })
+    }
+
+    /// Every item of `listAPIKeys`, page after page: the first page when iteration starts, each next one (through
+    /// `startingAfter`) only once the items before it are consumed.
+    ///
+    /// - Returns: A sequence whose iteration throws the `ClientError` of a failed page; its `pages`
+    ///   gives the pages themselves.
+    public func allAPIKeys(limit: Swift.Int32? = nil) -> BindgenRuntime.PageSequence<APIKeyList, APIKey> {
+        BindgenRuntime.PageSequence(
+            fetch: { cursor throws(BindgenRuntime.ClientError) in
+                try await self.listAPIKeys(limit: limit, startingAfter: cursor)
+            },
+            items: { $0.data },
+            nextCursor: { $0.hasMore ? $0.nextCursor : nil })
     }
 }
 

@@ -12,7 +12,7 @@ public enum ContextContract {
         "document": [
             "contractVersion", "accessModifier", "title", "apiVersion", "openAPIVersion", "sourceFile", "titleText",
             "apiVersionText", "docLines", "imports", "additionalImports", "servers", "defaultServerURLLiteral", "auth",
-            "schemas", "hasSchemas", "schemasPart", "schemasParts", "operations", "hasOperations", "tags", "hasTags", "webhooks", "hasWebhooks",
+            "schemas", "hasSchemas", "schemasPart", "schemasParts", "operations", "hasOperations", "hasPagination", "tags", "hasTags", "webhooks", "hasWebhooks",
             "unknownEnumCases",
         ],
         "server": ["url", "urlLiteral", "description", "isFirst", "isLast"],

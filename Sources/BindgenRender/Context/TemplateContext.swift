@@ -178,6 +178,7 @@ public struct TemplateContext {
             "schemasParts": 1,
             "operations": operations,
             "hasOperations": !operations.isEmpty,
+            "hasPagination": model.operations.contains { $0.pagination != nil },
             "tags": tags,
             "hasTags": !tags.isEmpty,
             "webhooks": webhooks,
