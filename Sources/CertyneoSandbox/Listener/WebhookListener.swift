@@ -19,7 +19,9 @@ import ServiceLifecycle
 ///
 /// The listener keeps its port across a ``stop()`` and a new ``start()``, so a webhook
 /// registered with its URL stays valid while it is down, and the sender's retries arrive once it
-/// is back. Bodies above ``maximumBodyBytes`` answer `413` without calling the handler.
+/// is back. Bodies above ``maximumBodyBytes`` answer `413` without calling the handler, once the rest of the body
+/// has been read and dropped (for up to 30 s), with `Connection: close`: a client that writes its whole body
+/// before reading gets the answer and a closed connection rather than a stalled upload.
 public actor WebhookListener {
     /// One received request.
     public struct Request: Sendable {
