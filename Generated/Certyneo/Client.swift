@@ -36,6 +36,12 @@ public struct Client: Swift.Sendable {
         self.runtime = BindgenRuntime.APIClient(configuration: configuration)
     }
 
+    /// A client whose configuration is this one's changed by `modify`, sharing its transport and rate limiter:
+    /// retries, timeouts, middlewares, a transport for tests (`$0.transport = MockTransport()`).
+    public func with(_ modify: (inout BindgenRuntime.ClientConfiguration) -> Swift.Void) -> Client {
+        Client(runtime: runtime.with(modify))
+    }
+
     /// List documents
     ///
     /// Returns documents, newest first, one page at a time.

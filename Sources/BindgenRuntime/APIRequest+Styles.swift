@@ -1,5 +1,4 @@
-public import Foundation
-public import HTTPTypes
+import Foundation
 
 /// How a query parameter is serialized (OpenAPI 3 `style`, §4.8.12.4 of OpenAPI 3.1).
 public enum QueryStyle: String, Sendable, Hashable {

@@ -30,15 +30,4 @@ extension Client {
             serverURL: serverURL, authentication: .bearer(apiKey), transport: transport,
             userAgent: CertyneoSDK.userAgent, timeout: timeout)))
     }
-
-    /// A client whose configuration is this one's changed by `modify`, sharing its transport and
-    /// rate limiter: per-call settings such as a deadline, another retry policy, middlewares.
-    ///
-    /// ```swift
-    /// let envelope = try await client.with { $0.deadline = .seconds(10) }.getEnvelope(id: id)
-    /// let logged = client.with { $0.middlewares.append(LoggingMiddleware(logger: logger)) }
-    /// ```
-    public func with(_ modify: (inout ClientConfiguration) -> Void) -> Client {
-        Client(runtime: runtime.with(modify))
-    }
 }

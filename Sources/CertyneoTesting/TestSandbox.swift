@@ -1,6 +1,6 @@
 @_exported public import Certyneo
 @_exported public import CertyneoSandbox
-public import Foundation
+import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif

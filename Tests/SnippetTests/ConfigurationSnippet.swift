@@ -1,21 +1,20 @@
 import Certyneo
-import Logging  // swift-log: the logger is yours
+import Logging  // swift-log: add .product(name: "Logging", package: "swift-log") to your target
 
-/// README, "Retries, idempotency, rate limiting, middleware, pagination".
-func readmeConfiguration(apiKey: String, id: String) async throws {
+/// README, "Retries, idempotency, rate limiting, middleware, pagination": runs against the quickstart's sandbox.
+func readmeConfiguration() async throws {
     // snippet: configuration
     var logger = Logger(label: "certyneo")
     logger.logLevel = .debug
-    let client = Client(apiKey: apiKey).with {
+    let client = Client(apiKey: "sk_test_quickstart", serverURL: Client.sandboxServerURL(port: 8080)).with {
         $0.retryPolicy.maxRetries = 4
         $0.timeout = .seconds(20)                         // per attempt
         $0.middlewares = [LoggingMiddleware(logger: logger), // Authorization is redacted
                           MetricsMiddleware { attempt in print(attempt.operationID, attempt.duration) }]
     }
-    let envelope = try await client.with { $0.deadline = .seconds(5) }.getEnvelope(id: id)  // whole call
     for try await envelope in client.allEnvelopes(status: .sent) {  // pages fetched lazily
-        print(envelope.id, envelope.status)
+        let fresh = try await client.with { $0.deadline = .seconds(5) }.getEnvelope(id: envelope.id)  // whole call
+        print(fresh.id, fresh.status)
     }
     // end snippet
-    _ = envelope
 }

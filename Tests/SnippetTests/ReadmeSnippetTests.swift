@@ -113,6 +113,7 @@ import Testing
             #expect(sent.status == .sent)
             #expect(sent.recipients.first?.signUrl != nil)
             await readmeErrors(client: client, envelopeID: sent.id)
+            try await readmeConfiguration()
             try await readmeHeaders(client: client, url: pdf)
         } catch {
             await server.stop()
