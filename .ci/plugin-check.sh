@@ -3,6 +3,7 @@
 #   - `swift build` generates and compiles the SDK;
 #   - a second `swift build` without changes does not run the generator;
 #   - adding an optional property to openapi.yaml regenerates on the next build and the property exists;
+#   - editing a built-in template (as an update of the package may) regenerates on the next build;
 #   - a broken openapi.yaml (bad indentation; a $ref to a missing schema) fails the build with
 #     `openapi.yaml:LINE:COLUMN: error: …` at the right place;
 #   - the README's regenerate command writes exactly the committed Generated/Certyneo.
@@ -48,6 +49,15 @@ grep -q "openapi-bindgen-tool generate" <<<"$out" || fail "editing openapi.yaml 
 grep -q "public var folder: Swift.String?" "$SCRATCH"/plugins/outputs/*/Certyneo/destination/OpenAPIBindgenPlugin/GeneratedSources/Types*.swift || fail "new property missing from the generated models"
 echo "plugin-check: edit → regenerated with the new property"
 
+# A built-in template that changes (as an update of this package may do) regenerates too, though the generator's
+# code is the same: the plugin lists the templates of the generator's resource bundle as inputs.
+echo "// plugin-check: built-in template edit" >> Sources/BindgenRender/Templates/Client.swift.mustache
+out="$(build)" || { echo "$out" | tail -30; fail "build after a template edit failed"; }
+grep -q "openapi-bindgen-tool generate" <<<"$out" || fail "editing a built-in template did not regenerate"
+grep -q "plugin-check: built-in template edit" "$SCRATCH"/plugins/outputs/*/Certyneo/destination/OpenAPIBindgenPlugin/GeneratedSources/Client.swift \
+    || fail "the generated Client.swift does not have the edited template's line"
+echo "plugin-check: built-in template edit → regenerated"
+
 cp openapi.yaml openapi.good
 line=$(grep -n "^  /documents/{id}:" openapi.yaml | cut -d: -f1)
 sed -i "$((line + 1))s/^    parameters:/   parameters:/" openapi.yaml
@@ -63,4 +73,4 @@ grep -Eq "openapi.yaml:${ref_line}:[0-9]+: error: \\\$ref '#/components/schemas/
 echo "plugin-check: missing schema → $(grep -Eo "openapi.yaml:[0-9]+:[0-9]+: error: .*" <<<"$out" | head -1)"
 cp openapi.good openapi.yaml
 
-echo "plugin-check: 5 passed, 0 failed"
+echo "plugin-check: 6 passed, 0 failed"

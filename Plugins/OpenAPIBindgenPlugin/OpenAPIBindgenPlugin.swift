@@ -4,7 +4,8 @@ import PackagePlugin
 /// Build-tool plugin: generates Swift from the target's `openapi.yaml` (or `.yml`/`.json`) during `swift build`.
 ///
 /// Inputs: the document, every other YAML/JSON file of the target (for multi-file documents),
-/// `openapi-bindgen.yaml` if present, and every template of the configured templates folder.
+/// `openapi-bindgen.yaml` if present, every template of the configured templates folder, and the generator's
+/// built-in templates (so an update of this package that changes only a template regenerates too).
 /// Outputs: a fixed, sorted set of files that follows from the template file names alone (see ``BindgenPlan``),
 /// so SwiftPM knows them before the generator runs and re-runs it only when an input changed.
 @main
@@ -23,7 +24,7 @@ struct OpenAPIBindgenPlugin: BuildToolPlugin {
                 displayName: "Generating Swift for \(target.name) from \(plan.document.lastPathComponent)",
                 executable: tool.url,
                 arguments: arguments,
-                inputFiles: plan.inputs,
+                inputFiles: plan.inputs + BindgenPlan.builtInTemplates(),
                 outputFiles: plan.outputNames.map { outputDirectory.appending(path: $0) })
         ]
     }
@@ -65,6 +66,16 @@ struct BindgenPlan {
         }
         self.inputs = inputs.sorted { $0.path < $1.path }
         outputNames = outputs.sorted()
+    }
+
+    /// The generator's built-in templates, in this package's sources (`Sources/BindgenRender/Templates`, found from
+    /// this plugin's own source file, which is in the same package checkout). The build copies them into the
+    /// generator's resource bundle, which only exists after a first build; the sources exist before any.
+    static func builtInTemplates() -> [URL] {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appending(path: "Sources/BindgenRender/Templates")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+        return names.filter { $0.hasSuffix(".mustache") }.sorted().map { folder.appending(path: $0) }
     }
 
     /// The `templates:` folder of the configuration file, resolved from the file's folder. Only a plain top-level

@@ -1,5 +1,5 @@
 import Certyneo
-import Logging  // swift-log: add .product(name: "Logging", package: "swift-log") to your target
+import Logging  // swift-log: .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0") and .product(name: "Logging", package: "swift-log")
 
 /// README, "Retries, idempotency, rate limiting, middleware, pagination": runs against the quickstart's sandbox.
 func readmeConfiguration() async throws {
