@@ -30,24 +30,44 @@ public struct ServerSentEventParser: Sendable {
     /// Parses the next bytes of the stream; returns the events they complete, in order.
     public mutating func parse(_ bytes: some Sequence<UInt8>) -> [ServerSentEvent] {
         var events: [ServerSentEvent] = []
-        for byte in bytes {
-            if startOfStream {
-                // Hold back what may be the byte order mark until it is complete or ruled out.
-                line.append(byte)
-                let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
-                if line.count <= 3, line == Array(mark.prefix(line.count)) {
-                    if line.count == 3 { line.removeAll(); startOfStream = false }
-                    continue
-                }
-                startOfStream = false
-                let held = line
-                line.removeAll()
-                for heldByte in held { consume(heldByte, into: &events) }
+        let done: Void? = bytes.withContiguousStorageIfAvailable { parse(buffer: $0, into: &events) }
+        if done == nil { Array(bytes).withUnsafeBufferPointer { parse(buffer: $0, into: &events) } }
+        return events
+    }
+
+    /// Scans for line ends and copies each run of other bytes at once (not generic, so it is compiled optimized
+    /// here whatever sequence type the caller has).
+    private mutating func parse(buffer: UnsafeBufferPointer<UInt8>, into events: inout [ServerSentEvent]) {
+        var index = 0
+        let count = buffer.count
+        while startOfStream, index < count {
+            // Hold back what may be the byte order mark until it is complete or ruled out.
+            line.append(buffer[index])
+            index += 1
+            let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
+            if line.count <= 3, line == Array(mark.prefix(line.count)) {
+                if line.count == 3 { line.removeAll(); startOfStream = false }
                 continue
             }
-            consume(byte, into: &events)
+            startOfStream = false
+            let held = line
+            line.removeAll()
+            for heldByte in held { consume(heldByte, into: &events) }
         }
-        return events
+        let lineFeed = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+        while index < count {
+            if afterCR {
+                afterCR = false
+                if buffer[index] == lineFeed { index += 1; continue }   // the LF of a CRLF
+            }
+            var end = index
+            while end < count, buffer[end] != lineFeed, buffer[end] != carriageReturn { end += 1 }
+            line.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[index..<end]))
+            guard end < count else { return }
+            afterCR = buffer[end] == carriageReturn
+            endLine(into: &events)
+            index = end + 1
+        }
     }
 
     /// Ends the stream: a block without its closing empty line is dropped, as the standard says.
@@ -75,39 +95,30 @@ public struct ServerSentEventParser: Sendable {
 
     private mutating func endLine(into events: inout [ServerSentEvent]) {
         defer { line.removeAll(keepingCapacity: true) }
-        if line.isEmpty {
+        guard let first = line.first else {
             dispatch(into: &events)
             return
         }
-        if line.first == UInt8(ascii: ":") { return }
-        let text = String(decoding: line, as: UTF8.self)
-        let field: Substring
-        var value: Substring
-        if let colon = text.firstIndex(of: ":") {
-            field = text[..<colon]
-            value = text[text.index(after: colon)...]
-            if value.first == " " { value = value.dropFirst() }
-        } else {
-            field = text[...]
-            value = ""
-        }
-        switch field {
-        case "event":
-            eventType = String(value)
-        case "data":
+        if first == UInt8(ascii: ":") { return }
+        let colon = line.firstIndex(of: UInt8(ascii: ":")) ?? line.endIndex
+        let field = line[..<colon]
+        var valueStart = colon < line.endIndex ? colon + 1 : colon
+        if valueStart < line.endIndex, line[valueStart] == UInt8(ascii: " ") { valueStart += 1 }
+        let value = line[valueStart...]
+        if field.elementsEqual("data".utf8) {
             if hasData { data += "\n" }
-            data += value
+            data += String(decoding: value, as: UTF8.self)
             hasData = true
-        case "id":
-            if !value.contains("\u{0}") { lastEventID = String(value) }
-        case "retry":
-            if !value.isEmpty, value.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
-                let milliseconds = Int(value) ?? Int.max   // digits beyond Int's range: as long as it gets
+        } else if field.elementsEqual("event".utf8) {
+            eventType = String(decoding: value, as: UTF8.self)
+        } else if field.elementsEqual("id".utf8) {
+            if !value.contains(0) { lastEventID = String(decoding: value, as: UTF8.self) }
+        } else if field.elementsEqual("retry".utf8) {
+            if !value.isEmpty, value.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+                let milliseconds = Int(String(decoding: value, as: UTF8.self)) ?? Int.max   // beyond Int: as long as it gets
                 reconnectionTime = milliseconds
                 blockRetry = milliseconds
             }
-        default:
-            break
         }
     }
 
