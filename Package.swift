@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "BindgenIR", dependencies: ["OpenAPIModel"]),
         .target(
             name: "BindgenRender",
-            dependencies: ["BindgenIR", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["BindgenIR"],
             resources: [.copy("Templates")]
         ),
         .target(name: "BindgenCore", dependencies: ["YAMLSource", "OpenAPIModel", "BindgenIR", "BindgenRender"]),
@@ -133,6 +133,9 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .testTarget(name: "YAMLSourceTests", dependencies: ["YAMLSource"]),
+        // The template engine against swift-mustache (its reference: random templates rendered by both must agree).
+        .testTarget(name: "OpenAPIModelTests", dependencies: ["OpenAPIModel"]),
+        .testTarget(name: "BindgenRenderTests", dependencies: ["BindgenRender", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "BindgenCoreTests", dependencies: ["BindgenCore", "BindgenIR", "BindgenRender", "OpenAPIModel", "YAMLSource"], exclude: ["Goldens"]),
         // Helpers shared by test targets (a log capture); not a product.
         .target(name: "TestSupport", dependencies: [.product(name: "Logging", package: "swift-log")], path: "Tests/TestSupport"),

@@ -1,6 +1,5 @@
 import BindgenIR
 import Foundation
-import Mustache
 
 /// One generated file.
 public struct GeneratedFile: Sendable, Hashable {
@@ -67,7 +66,7 @@ public struct Renderer: Sendable {
         return try results.files()
     }
 
-    private func render(_ output: OutputTemplate, document: [String: Any], library: MustacheLibrary) throws(TemplateError) -> String {
+    private func render(_ output: OutputTemplate, document: [String: Any], library: TemplateLibrary) throws(TemplateError) -> String {
         let file = templates.sources[output.templateName]?.file ?? output.templateName
         guard let key = output.scope.itemsKey else {
             guard let text = library.render(document, withTemplate: output.templateName) else {
@@ -76,10 +75,11 @@ public struct Renderer: Sendable {
             return text
         }
         var parts = [library.render(document, withTemplate: "fileHeader") ?? ""]
-        let items: any Sequence<[String: Any]> = (document[key] as? LazyContextList) ?? (document[key] as? [[String: Any]] ?? [])
-        for item in items {
-            let frame = ItemFrame(document: document, item: item)
-            guard let text = library.render(frame, withTemplate: TemplateSet.driverName(for: output)) else {
+        let items = document[key].flatMap(TemplateList.init)
+        for index in 0..<(items?.count ?? 0) {
+            guard let item = items?[index] else { continue }
+            // The driver's section pushes the item, so keys resolve in the item first and in the document after.
+            guard let text = library.render(stack: [document, [TemplateSet.itemKey: item]], withTemplate: TemplateSet.driverName(for: output)) else {
                 throw TemplateError(file: file, line: nil, message: "template '\(output.templateName)' did not render")
             }
             if text.contains(where: { !$0.isWhitespace }) { parts.append(text) }
@@ -126,16 +126,5 @@ private final class RenderResults: @unchecked Sendable {
             }
         }
         return files
-    }
-}
-
-/// The root object of a per-item rendering: the document context, plus the current item under the driver's key.
-/// The driver's section pushes the item, so keys resolve in the item first and in the document after.
-private struct ItemFrame: MustacheParent {
-    let document: [String: Any]
-    let item: [String: Any]
-
-    func child(named name: String) -> Any? {
-        name == TemplateSet.itemKey ? item : document[name]
     }
 }

@@ -1,7 +1,7 @@
 /// Checks a template's tags before rendering, since Mustache renders a misspelled key or partial as nothing:
 /// - `{{>name}}` and `{{<name}}` must name a template of the set;
 /// - keys (`{{name}}`, `{{#name}}`, `{{{name}}}`, dotted parts, transform arguments) must be keys of the
-///   context contract, and transforms must be ones swift-mustache knows;
+///   context contract, and transforms must be ones the renderer knows;
 /// - a `{{! bindgen-contract: N }}` comment must name the contract this generator provides.
 ///
 /// Scoping is not modelled (a key of another scope passes); a template that changes its delimiters is only
@@ -11,10 +11,7 @@ struct TemplateLinter {
     let knownKeys: Set<String>
     let checkKeys: Bool
 
-    static let transforms: Set<String> = [
-        "empty", "capitalized", "lowercased", "uppercased", "reversed", "first", "last", "count", "sorted",
-        "enumerated", "index", "even", "odd",
-    ]
+    static let transforms: Set<String> = TemplateTransforms.names
 
     func lint(_ text: String, file: String) -> [TemplateError] {
         var errors: [TemplateError] = []
@@ -81,7 +78,7 @@ struct TemplateLinter {
         }
         if let close = variable.firstIndex(of: ")") { variable = variable[..<close] }
         for transform in transformNames where !Self.transforms.contains(String(transform)) {
-            return "unknown transform '\(transform)'; swift-mustache knows \(Self.transforms.sorted().joined(separator: ", "))"
+            return "unknown transform '\(transform)'; known transforms: \(Self.transforms.sorted().joined(separator: ", "))"
         }
         if variable.isEmpty || variable == "." { return nil }
         for part in variable.split(separator: ".") where !knownKeys.contains(String(part)) {

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// The templates of one run: the built-in ones (resources of this module) with the user's folder laid over them.
 ///
@@ -90,32 +89,38 @@ public struct TemplateSet: Sendable {
     /// The key under which a driver finds the current item (see ``Renderer``).
     static let itemKey = "bindgen-item"
 
-    /// Compiles every template into one library, plus a driver for each per-item output. Each template gets a
-    /// leading `CONTENT_TYPE: TEXT` pragma line, so nothing is HTML-escaped; reported line numbers are corrected
-    /// for that line.
-    /// - Throws: ``TemplateError`` naming the template file and line of a syntax error.
-    public func library() throws(TemplateError) -> MustacheLibrary {
-        var templates: [String: MustacheTemplate] = [:]
+    /// Parses every template into one library, plus a driver for each per-item output. Each template gets a
+    /// leading `CONTENT_TYPE: TEXT` pragma line, so nothing is HTML-escaped.
+    /// - Throws: ``TemplateError`` naming the template file, line and column of a syntax error.
+    public func library() throws(TemplateError) -> TemplateLibrary {
+        var programs: [String: TemplateProgram] = [:]
+        let pragma = "{{% CONTENT_TYPE: TEXT }}\n"
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            do {
-                templates[name] = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT }}\n" + source.text)
-            } catch let error as MustacheTemplate.ParserError {
-                throw TemplateError(
-                    file: source.file, line: max(1, error.context.lineNumber - 1),
-                    message: "\(error.error) near '\(error.context.line.trimmingCharacters(in: .whitespaces))'")
+            do throws(TemplateParser.Failure) {
+                programs[name] = try TemplateParser.parse(pragma + source.text)
             } catch {
-                throw TemplateError(file: source.file, line: nil, message: "\(error)")
+                let (line, column) = Self.place(of: error.offset - pragma.utf8.count, in: source.text)
+                throw TemplateError(file: source.file, line: line, column: column, message: error.message)
             }
         }
         for output in outputs where output.scope != .document {
             let text = "{{% CONTENT_TYPE: TEXT }}{{#\(Self.itemKey)}}{{>\(output.templateName)}}{{/\(Self.itemKey)}}"
-            do {
-                templates[Self.driverName(for: output)] = try MustacheTemplate(string: text)
+            do throws(TemplateParser.Failure) {
+                programs[Self.driverName(for: output)] = try TemplateParser.parse(text)
             } catch {
-                throw TemplateError(file: sources[output.templateName]?.file ?? output.templateName, line: nil, message: "\(error)")
+                throw TemplateError(file: sources[output.templateName]?.file ?? output.templateName, line: nil, message: error.message)
             }
         }
-        return MustacheLibrary(templates: templates)
+        return TemplateLibrary(programs: programs)
+    }
+
+    /// The 1-based line and column of a UTF-8 offset in a text.
+    static func place(of offset: Int, in text: String) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        for byte in text.utf8.prefix(max(0, offset)) {
+            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+        }
+        return (line, column)
     }
 }
 
