@@ -95,7 +95,10 @@ def main():
         for stage in STAGES:
             b = med([s[2][stage] for s in samples["baseline"]])
             c = med([s[2][stage] for s in samples["current"]])
-            lines.append("| %s | %s | %.1f | %.1f | %s |" % (name, stage, b, c, ("**%.2f×**" % (b / c)) if c else "–"))
+            ratio = ("%.2f×" % (b / c)) if c else "–"
+            if stage in ("render", "total") and c:
+                ratio = "**%s**" % ratio
+            lines.append("| %s | %s | %.1f | %.1f | %s |" % (name, stage, b, c, ratio))
     text = "\n".join(lines) + "\n"
     print(text)
     if args.report:

@@ -13,12 +13,21 @@ import Testing
         #expect(files["Client.swift"]?.contains("public struct Client") == true, "other built-in files stay")
     }
 
-    @Test func onlyTheDocCommentPartialIsReplaced() throws {
-        let fixture = try TemplateFixture(templates: ["docComment.mustache": "{{#docLines}}\n{{{.}}}\n{{/docLines}}\n/// - Note: house style.\n"])
+    @Test func docCommentPartialsReplaceTheGeneratorsSentences() throws {
+        // Every sentence of a comment comes from a partial: a house style keeps the document's text and the source
+        // pointer, and drops the `- Throws:` paragraph of each method.
+        let fixture = try TemplateFixture(templates: [
+            "schemaDocComment.mustache": "{{#docLines}}\n{{{.}}}\n{{/docLines}}\n/// - Note: from {{{sourcePointerText}}}.\n",
+            "operationDocComment.mustache": "{{#docLines}}\n{{{.}}}\n{{/docLines}}\n/// - Note: `{{{method}}} {{{pathTemplateText}}}`.\n",
+        ])
         let files = try fixture.generate()
         let types = try #require(files["Types.swift"])
-        #expect(types.contains("/// - Remark: Generated from `#/components/schemas/Pet`.\n/// - Note: house style.\npublic struct Pet:"))
-        #expect(try #require(files["Client.swift"]).contains("/// - Note: house style.\n    public func listPets()"))
+        #expect(types.contains("/// - Note: from #/components/schemas/Pet.\npublic struct Pet:"), "\(types)")
+        #expect(!types.contains("- Remark: Generated from"))
+        let client = try #require(files["Client.swift"])
+        #expect(client.contains("/// - Note: `GET /pets`.\n    public func listPets("), "\(client)")
+        #expect(!client.contains("- Throws:"))
+        #expect(!client.contains("- Remark:"))
     }
 
     @Test func onlyTheConformancesPartialIsReplaced() throws {

@@ -2,10 +2,10 @@
 ///
 /// The Custom Templates article documents each key with its type and an example. ``version`` changes when a
 /// key is removed or changes meaning; adding keys keeps it. Templates can state the version they were written
-/// for with a `{{! bindgen-contract: 2 }}` comment, and generation then fails, naming the template, on a mismatch.
+/// for with a `{{! bindgen-contract: 3 }}` comment, and generation then fails, naming the template, on a mismatch.
 public enum ContextContract {
     /// The version of the contract this generator provides (the `contractVersion` key of the document scope).
-    public static let version = 2
+    public static let version = 3
 
     /// The keys of each kind of object in the context.
     public static let keys: [String: [String]] = [
@@ -18,14 +18,14 @@ public enum ContextContract {
         "server": ["url", "urlLiteral", "description", "isFirst", "isLast"],
         "auth": ["isBearer", "isBasic", "isAPIKey", "isNone", "apiKeyNameLiteral", "apiKeyLocation"],
         "schema": [
-            "name", "qualifiedName", "sourcePointer", "docLines", "isDeprecated", "isNested", "isStruct", "isStringEnum",
+            "name", "qualifiedName", "sourcePointer", "sourcePointerText", "docLines", "hasDocumentation", "isDeprecated", "isNested", "isStruct", "isStringEnum",
             "isIntegerEnum", "isAlias", "kind", "nested", "hasNested", "properties", "hasProperties", "hasIDProperty", "hasRequiredNullable", "hasAdditionalProperties", "initProperties", "hasConstantProperties", "cases",
             "rawType", "aliasedType", "aliasedTypeInfo", "isOneOf", "variants", "decodeOrder", "hasDiscriminator", "discriminatorProperty",
             "discriminatorPropertyLiteral", "isAnyOf", "isParameterValue", "isFirst", "isLast",
         ],
         "property": [
             "name", "memberReference", "jsonName", "jsonNameLiteral", "codingKeyNeedsRawValue", "type", "typeInfo",
-            "isOptional", "isRequired", "isRequiredNullable", "isNullableMember", "storageName", "isConstant", "constantExpression", "isAdditionalProperties", "isReadOnly", "isWriteOnly", "isIndirect", "docLines", "isDeprecated", "isFirst", "isLast",
+            "isOptional", "isRequired", "isRequiredNullable", "isNullableMember", "storageName", "isConstant", "hasDocumentation", "constantExpression", "isAdditionalProperties", "isReadOnly", "isWriteOnly", "isIndirect", "docLines", "isDeprecated", "isFirst", "isLast",
         ],
         "variant": [
             "caseName", "caseReference", "type", "discriminatorValues", "discriminatorValueLiterals", "hasDiscriminatorValues",
@@ -40,6 +40,10 @@ public enum ContextContract {
         "operation": [
             "name", "caseReference", "operationID", "operationIDLiteral", "method", "methodReference", "pathTemplate",
             "pathTemplateLiteral", "pathComponents", "sourcePointer", "tags", "firstTag", "summary", "docLines",
+            "hasDocumentation", "pathTemplateText", "operationIDText", "sourcePointerText", "requestContentTypeText",
+            "bodyAlternatives", "hasBodyAlternatives", "documentedArguments", "hasDocumentedArguments", "successDescriptionText",
+            "hasSuccessDescription", "successStatusList", "bodyStatusList", "bodilessStatusList", "documentedErrors",
+            "hasDocumentedErrors",
             "isDeprecated", "arguments", "hasArguments", "hasPathArguments", "hasBoundArguments", "caseSummary",
             "queryArguments", "headerArguments", "cookieArguments", "partArguments", "successStatuses", "returnType",
             "returnTypeInfo", "hasReturnValue", "returnKind", "acceptLiteral", "hasBody", "body", "isFirst", "isLast",
@@ -56,7 +60,13 @@ public enum ContextContract {
             "isFirst", "isLast",
         ],
         "payloadKind": ["isJSON", "isBinary", "isText", "isNone"],
-        "responseHeader": ["name", "memberReference", "wireName", "wireNameLiteral", "type", "docLines", "isFirst", "isLast"],
+        "responseHeader": [
+            "name", "memberReference", "wireName", "wireNameLiteral", "wireNameText", "type", "docLines", "hasDocumentation",
+            "isFirst", "isLast",
+        ],
+        "bodyAlternative": ["name", "contentTypeText", "isFirst", "isLast"],
+        "documentedArgument": ["name", "docText"],
+        "documentedError": ["status", "descriptionText", "isFirst", "isLast"],
         "pathComponent": ["isLiteral", "isParameter", "text", "name", "isFirst", "isLast"],
         "successStatus": ["status", "isRange", "code", "lowerBound", "upperBound", "isFirst", "isLast"],
         "returnKind": ["isJSON", "isBinary", "isText", "isNone"],
@@ -70,7 +80,8 @@ public enum ContextContract {
         "tag": ["name", "nameLiteral", "nameText", "typeName", "memberName", "operations", "operationCount", "isFirst", "isLast"],
         "webhook": [
             "name", "nameLiteral", "caseName", "caseReference", "docLines", "hasPayload", "payloadType", "payloadTypeInfo",
-            "isFirst", "isLast", "eventType", "eventTypeLiteral", "hasPinnedType", "isDispatchedByType",
+            "isFirst", "isLast", "eventType", "eventTypeLiteral", "hasPinnedType", "isDispatchedByType", "hasDocumentation",
+            "nameText", "pinnedTypeText",
         ],
     ]
 
@@ -81,7 +92,8 @@ public enum ContextContract {
     /// every scope: printing one (`{{typeInfo}}`) would write the value's debug dump into Swift, so the linter
     /// refuses it. Sections over them (`{{#properties}}`) and dotted members (`{{typeInfo.swiftType}}`) are fine.
     public static let nonScalarKeys: Set<String> = [
-        "additionalImports", "aliasedTypeInfo", "arguments", "auth", "body", "cases", "cookieArguments", "decodeOrder",
+        "additionalImports", "aliasedTypeInfo", "arguments", "auth", "body", "bodyAlternatives", "cases", "documentedArguments",
+        "documentedErrors", "cookieArguments", "decodeOrder",
         "discriminatorValues", "docLines", "element", "headerArguments", "imports", "initProperties", "nested", "operations",
         "pageArguments", "pagination", "partArguments", "pathComponents", "payloadKind", "payloadTypeInfo", "properties", "queryArguments",
         "responseHeaders", "returnKind", "returnTypeInfo", "schemas", "servers", "successResponses", "successStatuses",

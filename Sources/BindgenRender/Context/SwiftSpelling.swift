@@ -57,20 +57,24 @@ public enum SwiftSpelling {
     /// gets its own `///`, and carriage returns or other line separators are replaced by spaces.
     public static func docComment(_ lines: [String]) -> [String] {
         lines.map { line in
-            // Fast path: printable ASCII (and tabs) needs no cleaning.
-            if line.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }) {
-                return line.isEmpty ? "///" : "/// " + line
-            }
-            var cleaned = String.UnicodeScalarView()
-            for scalar in line.unicodeScalars {
-                switch scalar.value {
-                case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: cleaned.append(" ")
-                case 0..<0x20 where scalar != "\t": cleaned.append(" ")
-                default: cleaned.append(scalar)
-                }
-            }
-            return cleaned.isEmpty ? "///" : "/// " + String(cleaned)
+            let cleaned = commentText(line)
+            return cleaned.isEmpty ? "///" : "/// " + cleaned
         }
+    }
+
+    /// Text that is safe inside a `///` line: line breaks and other control characters (tabs excepted) become spaces.
+    public static func commentText(_ text: String) -> String {
+        // Fast path: printable ASCII (and tabs) needs no cleaning.
+        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }) { return text }
+        var cleaned = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: cleaned.append(" ")
+            case 0..<0x20 where scalar != "\t": cleaned.append(" ")
+            default: cleaned.append(scalar)
+            }
+        }
+        return String(cleaned)
     }
 
     /// Text for a one-line comment: line breaks become spaces.

@@ -21,18 +21,14 @@ extension TemplateContext {
             }
             return entry
         }
-        var docs = op.documentation.isEmpty ? ["`\(op.method) \(op.pathTemplate)`"] : op.documentation
-        docs += ["", "- Remark: `\(op.method) \(op.pathTemplate)` (operationId `\(op.operationID)`), generated from `\(op.sourcePointer)`."]
-        if let body = op.body, !op.bodyAlternatives.isEmpty {
-            docs += ["", "Sends the request body as `\(body.contentType)`; the same operation with another media type: "
-                     + op.bodyAlternatives.map { "`\($0.swiftName)` (`\($0.contentType)`)" }.joined(separator: ", ") + "."]
+        let text = SwiftSpelling.commentText
+        // The sentences of the operation's comment are in `operationDocComment.mustache`; these are its facts.
+        let bodyAlternatives = op.body == nil ? [] : op.bodyAlternatives.enumerated().map { index, alternative -> [String: Any] in
+            ["name": text(alternative.swiftName), "contentTypeText": text(alternative.contentType),
+             "isFirst": index == 0, "isLast": index == op.bodyAlternatives.count - 1]
         }
-        let documented = op.arguments.filter { !$0.documentation.isEmpty }
-        if !documented.isEmpty {
-            docs += ["- Parameters:"]
-            for argument in documented {
-                docs += ["  - \(argument.swiftName): " + argument.documentation.joined(separator: " ")]
-            }
+        let documentedArguments = op.arguments.filter { !$0.documentation.isEmpty }.map { argument -> [String: Any] in
+            ["name": text(argument.swiftName), "docText": text(argument.documentation.joined(separator: " "))]
         }
         var returnType = ""
         var jsonReturn: TypeUsage?
@@ -60,17 +56,6 @@ extension TemplateContext {
             returnType = outputTypeName
         }
         let bodiless = op.success.responses.filter { $0.body == .none }.map(\.status)
-        switch op.success.shape {
-        case .single where !returnType.isEmpty:
-            docs += ["- Returns: " + (op.success.description.map { "\($0) " } ?? "") + "(status \(op.success.statuses.joined(separator: ", ")))"]
-        case .optional:
-            docs += ["- Returns: " + (op.success.description.map { "\($0) " } ?? "")
-                     + "(status \(op.success.responses.filter { $0.body != .none }.map(\.status).joined(separator: ", "))); "
-                     + "`nil` for \(bodiless.joined(separator: ", ")) (no body)."]
-        case .perStatus:
-            docs += ["- Returns: one case of ``\(outputTypeName)`` per success status (\(op.success.statuses.joined(separator: ", ")))."]
-        default: break
-        }
         let successResponses = op.success.responses.enumerated().map { index, response -> [String: Any] in
             var payloadType = ""
             var kind: [String: Bool] = ["isJSON": false, "isBinary": false, "isText": false, "isNone": false]
@@ -100,14 +85,17 @@ extension TemplateContext {
                 "name": SwiftSpelling.identifier(header.swiftName), "memberReference": SwiftSpelling.memberReference(header.swiftName),
                 "wireName": header.wireName, "wireNameLiteral": SwiftSpelling.stringLiteral(header.wireName),
                 "type": SwiftSpelling.type(header.type),
-                "docLines": SwiftSpelling.docComment(header.documentation.isEmpty ? ["The `\(header.wireName)` header."] : header.documentation),
+                "docLines": SwiftSpelling.docComment(header.documentation),
+                "hasDocumentation": !header.documentation.isEmpty,
+                "wireNameText": SwiftSpelling.commentText(header.wireName),
                 "isFirst": index == 0, "isLast": index == op.responseHeaders.count - 1,
             ]
         }
-        let errorList = op.errorResponses.filter { $0.status != "429" }.map { "\($0.status) (\($0.description))" }.joined(separator: ", ")
-        docs += ["- Throws: `ClientError.api` for any other status" + (errorList.isEmpty ? "" : "; documented: " + errorList)
-                 + ". `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap."
-                 + " `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match."]
+        let documentedErrors = op.errorResponses.filter { $0.status != "429" }
+        let errors = documentedErrors.enumerated().map { index, response -> [String: Any] in
+            ["status": text(response.status), "descriptionText": text(response.description),
+             "isFirst": index == 0, "isLast": index == documentedErrors.count - 1]
+        }
         let statuses = op.success.statuses.isEmpty ? ["2XX"] : op.success.statuses
         let successStatuses = statuses.enumerated().map { index, status -> [String: Any] in
             var entry: [String: Any] = ["status": status, "isRange": false, "code": 0, "lowerBound": 0, "upperBound": 0,
@@ -137,7 +125,23 @@ extension TemplateContext {
             "tags": op.tags,
             "firstTag": op.tags.first ?? "",
             "summary": op.summary ?? "",
-            "docLines": SwiftSpelling.docComment(docs),
+            "docLines": SwiftSpelling.docComment(op.documentation),
+            "hasDocumentation": !op.documentation.isEmpty,
+            "pathTemplateText": text(op.pathTemplate),
+            "operationIDText": text(op.operationID),
+            "sourcePointerText": text(op.sourcePointer),
+            "requestContentTypeText": text(op.body?.contentType ?? ""),
+            "bodyAlternatives": bodyAlternatives,
+            "hasBodyAlternatives": !bodyAlternatives.isEmpty,
+            "documentedArguments": documentedArguments,
+            "hasDocumentedArguments": !documentedArguments.isEmpty,
+            "successDescriptionText": text(op.success.description ?? ""),
+            "hasSuccessDescription": op.success.description != nil,
+            "successStatusList": text(op.success.statuses.joined(separator: ", ")),
+            "bodyStatusList": text(op.success.responses.filter { $0.body != .none }.map(\.status).joined(separator: ", ")),
+            "bodilessStatusList": text(bodiless.joined(separator: ", ")),
+            "documentedErrors": errors,
+            "hasDocumentedErrors": !errors.isEmpty,
             "isDeprecated": op.deprecated,
             "arguments": arguments,
             "hasArguments": !arguments.isEmpty,

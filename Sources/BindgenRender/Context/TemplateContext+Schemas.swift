@@ -5,15 +5,14 @@ extension TemplateContext {
     ///
     /// - Parameter parents: Swift names of the enclosing declarations, outermost first (empty at the top level).
     public func type(_ declaration: TypeDeclaration, parents: [String] = []) -> [String: Any] {
-        var docs = declaration.documentation
-        if !docs.isEmpty { docs.append("") }
-        docs.append("- Remark: Generated from `\(declaration.sourcePointer)`.")
         let path = parents + [declaration.name]
         var context: [String: Any] = [
             "name": SwiftSpelling.identifier(declaration.name),
             "qualifiedName": path.map(SwiftSpelling.identifier).joined(separator: "."),
             "sourcePointer": declaration.sourcePointer,
-            "docLines": SwiftSpelling.docComment(docs),
+            "docLines": SwiftSpelling.docComment(declaration.documentation),
+            "hasDocumentation": !declaration.documentation.isEmpty,
+            "sourcePointerText": SwiftSpelling.commentText(declaration.sourcePointer),
             "isDeprecated": declaration.deprecated,
             "isNested": !parents.isEmpty,
             "isStruct": false, "isStringEnum": false, "isIntegerEnum": false, "isAlias": false, "isOneOf": false,
@@ -80,9 +79,6 @@ extension TemplateContext {
 
     /// The context of one stored property of a struct.
     func property(_ property: PropertyDeclaration, isFirst: Bool, isLast: Bool) -> [String: Any] {
-        var lines = property.documentation
-        if property.readOnly { lines += (lines.isEmpty ? [] : [""]) + ["Read-only: set by the server, ignored in requests."] }
-        if property.writeOnly { lines += (lines.isEmpty ? [] : [""]) + ["Write-only: sent in requests, never returned."] }
         return [
             "name": SwiftSpelling.identifier(property.swiftName),
             "memberReference": SwiftSpelling.memberReference(property.swiftName),
@@ -103,7 +99,8 @@ extension TemplateContext {
             "isRequired": property.required,
             "isReadOnly": property.readOnly,
             "isWriteOnly": property.writeOnly,
-            "docLines": SwiftSpelling.docComment(lines),
+            "docLines": SwiftSpelling.docComment(property.documentation),
+            "hasDocumentation": !property.documentation.isEmpty,
             "isDeprecated": property.deprecated,
             "isFirst": isFirst,
             "isLast": isLast,

@@ -139,13 +139,14 @@ public struct TemplateContext {
         }
         var dispatchedTypes: Set<String> = []
         let webhooks = model.webhooks.enumerated().map { index, hook -> [String: Any] in
-            let eventLine = hook.pinnedType.map { "Event type `\($0)` (webhook `\(hook.name)`)." } ?? "Event type `\(hook.name)`."
             return [
                 "name": hook.name, "nameLiteral": SwiftSpelling.stringLiteral(hook.name),
                 "eventType": hook.eventType, "eventTypeLiteral": SwiftSpelling.stringLiteral(hook.eventType),
                 "hasPinnedType": hook.pinnedType != nil, "isDispatchedByType": dispatchedTypes.insert(hook.eventType).inserted,
                 "caseName": SwiftSpelling.identifier(hook.swiftName), "caseReference": SwiftSpelling.memberReference(hook.swiftName),
-                "docLines": SwiftSpelling.docComment(hook.documentation.isEmpty ? ["`\(hook.name)`"] : hook.documentation + ["", eventLine]),
+                "docLines": SwiftSpelling.docComment(hook.documentation),
+                "hasDocumentation": !hook.documentation.isEmpty, "nameText": SwiftSpelling.commentText(hook.name),
+                "pinnedTypeText": SwiftSpelling.commentText(hook.pinnedType ?? ""),
                 "hasPayload": hook.payload != nil, "payloadType": hook.payload.map(SwiftSpelling.type) ?? "",
                 "payloadTypeInfo": hook.payload.map(typeInfo) ?? false,
                 "isFirst": index == 0, "isLast": index == model.webhooks.count - 1,
