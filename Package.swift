@@ -135,6 +135,7 @@ let package = Package(
         .testTarget(name: "YAMLSourceTests", dependencies: ["YAMLSource"]),
         // The template engine against swift-mustache (its reference: random templates rendered by both must agree).
         .testTarget(name: "OpenAPIModelTests", dependencies: ["OpenAPIModel"]),
+        .testTarget(name: "BindgenIRTests", dependencies: ["BindgenIR", "OpenAPIModel", "YAMLSource"]),
         .testTarget(name: "BindgenRenderTests", dependencies: ["BindgenRender", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "BindgenCoreTests", dependencies: ["BindgenCore", "BindgenIR", "BindgenRender", "OpenAPIModel", "YAMLSource"], exclude: ["Goldens"]),
         // Helpers shared by test targets (a log capture); not a product.

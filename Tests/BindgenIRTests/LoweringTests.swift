@@ -1,0 +1,117 @@
+import BindgenIR
+import OpenAPIModel
+import Testing
+import YAMLSource
+
+/// The lowering stage on its own: documents in, ``RenderModel`` values out, asserted on the IR rather than on
+/// rendered Swift (the golden and corpus tests cover the text).
+@Suite struct LoweringTests {
+    /// Reads and lowers a document given as YAML text; also returns the diagnostics.
+    static func lower(_ yaml: String) throws -> (model: RenderModel, diagnostics: [Diagnostic]) {
+        let tree = try YAMLReader.read(Array(yaml.utf8), file: "openapi.yaml")
+        let diagnostics = DiagnosticCollector()
+        let document = try DocumentParser(sources: SourceSet(rootFile: "openapi.yaml", rootTree: tree), diagnostics: diagnostics).parse()
+        return (Lowering.lower(document, diagnostics: diagnostics), diagnostics.diagnostics)
+    }
+
+    static func document(schemas: String, paths: String = "{}") -> String {
+        """
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths: \(paths)
+        components:
+          schemas:
+        \(schemas)
+        """
+    }
+
+    static func type(_ name: String, in model: RenderModel) throws -> TypeDeclaration {
+        try #require(model.types.first { $0.name == name }, "no type \(name) in \(model.types.map(\.name))")
+    }
+
+    static func properties(of declaration: TypeDeclaration) throws -> [PropertyDeclaration] {
+        guard case .structure(let properties) = declaration.kind else {
+            Issue.record("\(declaration.name) is not a struct: \(declaration.kind)")
+            return []
+        }
+        return properties
+    }
+
+    @Test func nullableReferenceIsAnOptionalOfTheReferencedType() throws {
+        let (model, _) = try Self.lower(Self.document(schemas: """
+            User: {type: object, properties: {login: {type: string}}}
+            Issue:
+              type: object
+              required: [assignee]
+              properties:
+                assignee: {oneOf: [{$ref: '#/components/schemas/User'}, {type: 'null'}]}
+        """))
+        let assignee = try #require(try Self.properties(of: Self.type("Issue", in: model)).first)
+        #expect(assignee.jsonName == "assignee")
+        #expect(assignee.type == .optional(.named("User")))
+        #expect(assignee.required)
+    }
+
+    @Test func allOfOfAScalarIsAnAliasOfTheScalar() throws {
+        let (model, _) = try Self.lower(Self.document(schemas: """
+            Identifier: {type: string, format: uuid}
+            OrderID: {allOf: [{$ref: '#/components/schemas/Identifier'}], description: An order.}
+        """))
+        let order = try Self.type("OrderID", in: model)
+        guard case .alias(let usage) = order.kind else {
+            Issue.record("OrderID lowered to \(order.kind), not an alias")
+            return
+        }
+        #expect(usage == .named("Identifier") || usage == .uuid)
+        #expect(order.documentation == ["An order."])
+    }
+
+    @Test func discriminatorWithoutMappingUsesTheSchemaNames() throws {
+        let (model, _) = try Self.lower(Self.document(schemas: """
+            Cat: {type: object, required: [kind], properties: {kind: {type: string}}}
+            Dog: {type: object, required: [kind], properties: {kind: {type: string}}}
+            Pet:
+              oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]
+              discriminator: {propertyName: kind}
+        """))
+        let pet = try Self.type("Pet", in: model)
+        guard case .oneOf(let oneOf) = pet.kind else {
+            Issue.record("Pet lowered to \(pet.kind)")
+            return
+        }
+        #expect(oneOf.discriminatorProperty == "kind")
+        #expect(oneOf.variants.map(\.type) == [.named("Cat"), .named("Dog")])
+        #expect(oneOf.variants.map(\.discriminatorValues) == [["Cat"], ["Dog"]])
+    }
+
+    @Test func requiredNameWithoutASchemaIsAnyJSONValue() throws {
+        let (model, _) = try Self.lower(Self.document(schemas: """
+            Sink: {type: object, required: [urn], properties: {name: {type: string}}}
+        """))
+        let properties = try Self.properties(of: Self.type("Sink", in: model))
+        let urn = try #require(properties.first { $0.jsonName == "urn" })
+        #expect(urn.type == .jsonValue)
+        #expect(urn.required)
+        #expect(properties.first { $0.jsonName == "name" }?.type == .optional(.string))
+    }
+
+    @Test func nonJSONRequestBodiesAreKept() throws {
+        let (model, _) = try Self.lower(Self.document(schemas: "    Note: {type: string}", paths: """
+
+          /notes:
+            post:
+              operationId: addNote
+              requestBody:
+                required: true
+                content:
+                  text/plain: {schema: {type: string}}
+              responses: {'204': {description: Added}}
+        """))
+        let operation = try #require(model.operations.first)
+        #expect(operation.swiftName == "addNote")
+        #expect(operation.method == "POST")
+        let body = try #require(operation.body, "the text/plain request body was dropped")
+        #expect(body.contentType == "text/plain")
+        #expect(operation.success.statuses == ["204"])
+    }
+}
