@@ -89,6 +89,24 @@ public struct NameOverrides: Sendable {
             taken.remove(old)
             taken.insert(new)
             model.operations[index].swiftName = new
+            // What is named after the method follows it: its `…WithHeaders` twin, and the mentions of it in the
+            // other media-type variants of the same operation.
+            if model.operations[index].headersMethodName == old + "WithHeaders" {
+                var twin = new + "WithHeaders"
+                var suffix = 2
+                while taken.contains(twin) || model.operations.contains(where: { $0.headersMethodName == twin }) {
+                    twin = new + "WithHeaders\(suffix)"
+                    suffix += 1
+                }
+                model.operations[index].headersMethodName = twin
+            }
+            for other in model.operations.indices where other != index {
+                if model.operations[other].primaryName == old { model.operations[other].primaryName = new }
+                for alternative in model.operations[other].bodyAlternatives.indices
+                where model.operations[other].bodyAlternatives[alternative].swiftName == old {
+                    model.operations[other].bodyAlternatives[alternative].swiftName = new
+                }
+            }
         }
     }
 
