@@ -1,5 +1,4 @@
 import OpenAPIModel
-import YAMLSource
 
 /// Documentation lines from spec text. Lines are plain text; the render stage makes them safe in `///` comments.
 enum Documentation {
@@ -48,8 +47,8 @@ enum Documentation {
     }
 
     /// A one-line rendering of an example node (scalars only; collections are left out).
-    static func inlineText(_ node: YAMLNode) -> String? {
-        guard let scalar = node.scalar, !scalar.contains("\n"), !scalar.contains("`") else { return nil }
+    static func inlineText(_ value: DocumentValue) -> String? {
+        guard let scalar = value.text, !scalar.contains("\n"), !scalar.contains("`") else { return nil }
         return scalar
     }
 }

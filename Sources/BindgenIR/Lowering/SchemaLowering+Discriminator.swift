@@ -1,5 +1,4 @@
 import OpenAPIModel
-import YAMLSource
 
 /// How the variants of a `oneOf`/`anyOf` are told apart.
 extension SchemaLowering {
@@ -51,9 +50,9 @@ extension SchemaLowering {
     func singleValue(_ schema: Schema, depth: Int = 0) -> String? {
         guard depth < 32 else { return nil }
         let value = resolveShape(schema)
-        if let constant = value.constValue, !constant.isNull, let text = constant.scalar { return text }
-        let listed = (value.enumValues ?? []).filter { !($0.isNull && $0.isPlainScalar) }
-        if listed.count == 1, let only = listed[0].scalar { return only }
+        if let constant = value.constValue, !constant.isNull, let text = constant.text { return text }
+        let listed = (value.enumValues ?? []).filter { !$0.isNull }
+        if listed.count == 1, let only = listed[0].text { return only }
         for part in value.allOf {
             if let found = singleValue(part, depth: depth + 1) { return found }
         }

@@ -77,7 +77,7 @@ extension SchemaLowering {
     func admitsNull(_ schema: Schema, depth: Int = 0) -> Bool {
         guard depth < 32 else { return false }
         if schema.allowsNull { return true }
-        if schema.enumValues?.contains(where: { $0.isNull && $0.isPlainScalar }) == true { return true }
+        if schema.enumValues?.contains(where: \.isNull) == true { return true }
         if let reference = schema.reference, let target = document.schemas[reference.target],
            admitsNull(target, depth: depth + 1) { return true }
         if !schema.allOf.isEmpty {

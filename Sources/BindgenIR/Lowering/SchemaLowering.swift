@@ -1,5 +1,5 @@
 import OpenAPIModel
-import YAMLSource
+import YAMLSource  // SourceLocation
 
 /// Lowers schemas to type declarations and usages. One instance per pipeline run.
 final class SchemaLowering {
@@ -112,10 +112,10 @@ final class SchemaLowering {
         }
         if let kind = enumKind(schema), let values = schema.enumValues {
             if kind == .integer {
-                let cases = enumCases(values.compactMap { $0.intValue.map(String.init) }, integer: true)
+                let cases = enumCases(values.compactMap { $0.integer.map(String.init) }, integer: true)
                 return TypeDeclaration(name: name, kind: .integerEnum(cases), documentation: docs, sourcePointer: pointer, deprecated: schema.deprecated)
             }
-            let cases = enumCases(values.compactMap { $0.isNull && $0.isPlainScalar ? nil : $0.scalar }, integer: false)
+            let cases = enumCases(values.compactMap { $0.isNull ? nil : $0.text }, integer: false)
             return TypeDeclaration(name: name, kind: .stringEnum(cases), documentation: docs, sourcePointer: pointer, deprecated: schema.deprecated)
         }
         if let variants = variantSchemas(schema) {
@@ -224,10 +224,10 @@ final class SchemaLowering {
     func enumKind(_ schema: Schema) -> EnumKind? {
         guard let values = schema.enumValues else { return nil }
         let types = schema.nonNullTypes
-        let nonNull = values.filter { !($0.isNull && $0.isPlainScalar) }
-        if types == ["integer"], nonNull.allSatisfy({ $0.intValue != nil }) { return .integer }
-        if types == ["string"] || (types.isEmpty && nonNull.allSatisfy { $0.scalar != nil && !($0.isPlainScalar && ($0.intValue != nil || $0.boolValue != nil || $0.doubleValue != nil)) }) {
-            return nonNull.allSatisfy({ $0.scalar != nil }) ? .string : nil
+        let nonNull = values.filter { !$0.isNull }
+        if types == ["integer"], nonNull.allSatisfy({ $0.integer != nil }) { return .integer }
+        if types == ["string"] || (types.isEmpty && nonNull.allSatisfy(\.isString)) {
+            return nonNull.allSatisfy({ $0.text != nil }) ? .string : nil
         }
         return nil
     }

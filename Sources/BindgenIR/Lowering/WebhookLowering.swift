@@ -1,5 +1,4 @@
 import OpenAPIModel
-import YAMLSource
 
 /// Lowers the `webhooks` section: a case per webhook, its payload type, and the event type a delivery names.
 ///

@@ -75,15 +75,27 @@ extension DocumentParser {
                     at: flag.location)
             }
         }
+        // Values the document writes for the schema, typed once here; an alias bomb is cut at the budget, and said.
+        var budget = DocumentValue.nodeBudget
+        var reported = false
+        func value(_ valueNode: YAMLNode?) -> DocumentValue? {
+            guard let valueNode else { return nil }
+            let typed = DocumentValue(valueNode, budget: &budget)
+            if budget <= 0, !reported {
+                reported = true
+                diagnostics.warning("the values of the schema at \(address.fragment) expand to more than \(DocumentValue.nodeBudget) nodes (YAML aliases); the rest is left out", at: valueNode.location)
+            }
+            return typed
+        }
         return Schema(
             address: address, location: node.location, reference: reference, types: types, format: node["format"]?.scalar,
             title: node["title"]?.scalar, description: node["description"]?.scalar, properties: properties,
             required: required, items: items,
-            additionalProperties: additional, enumValues: node["enum"]?.sequence, constValue: node["const"],
+            additionalProperties: additional, enumValues: node["enum"]?.sequence?.compactMap(value), constValue: value(node["const"]),
             allOf: list("allOf"), oneOf: list("oneOf"), anyOf: list("anyOf"), discriminator: discriminator,
             nullable: node["nullable"]?.boolValue ?? false, deprecated: node["deprecated"]?.boolValue ?? false,
             readOnly: node["readOnly"]?.boolValue ?? false, writeOnly: node["writeOnly"]?.boolValue ?? false,
-            defaultValue: node["default"], example: node["example"] ?? node["examples"]?.sequence?.first,
+            defaultValue: value(node["default"]), example: value(node["example"] ?? node["examples"]?.sequence?.first),
             contentMediaType: node["contentMediaType"]?.scalar, contentEncoding: node["contentEncoding"]?.scalar)
     }
 

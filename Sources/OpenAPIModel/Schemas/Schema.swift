@@ -35,8 +35,9 @@ public final class Schema: Sendable {
     public let required: [String]
     public let items: Schema?
     public let additionalProperties: AdditionalProperties?
-    public let enumValues: [YAMLNode]?
-    public let constValue: YAMLNode?
+    /// `enum`, typed (`DocumentValue`).
+    public let enumValues: [DocumentValue]?
+    public let constValue: DocumentValue?
     public let allOf: [Schema]
     public let oneOf: [Schema]
     public let anyOf: [Schema]
@@ -46,17 +47,18 @@ public final class Schema: Sendable {
     public let deprecated: Bool
     public let readOnly: Bool
     public let writeOnly: Bool
-    public let defaultValue: YAMLNode?
-    public let example: YAMLNode?
+    public let defaultValue: DocumentValue?
+    /// `example`, else the first of `examples`.
+    public let example: DocumentValue?
     public let contentMediaType: String?
     public let contentEncoding: String?
 
     init(
         address: NodeAddress, location: SourceLocation, reference: Reference?, types: [String], format: String?,
         title: String?, description: String?, properties: [Property], required: [String], items: Schema?,
-        additionalProperties: AdditionalProperties?, enumValues: [YAMLNode]?, constValue: YAMLNode?,
+        additionalProperties: AdditionalProperties?, enumValues: [DocumentValue]?, constValue: DocumentValue?,
         allOf: [Schema], oneOf: [Schema], anyOf: [Schema], discriminator: Discriminator?, nullable: Bool,
-        deprecated: Bool, readOnly: Bool, writeOnly: Bool, defaultValue: YAMLNode?, example: YAMLNode?,
+        deprecated: Bool, readOnly: Bool, writeOnly: Bool, defaultValue: DocumentValue?, example: DocumentValue?,
         contentMediaType: String?, contentEncoding: String?
     ) {
         self.address = address
