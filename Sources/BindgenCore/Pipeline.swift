@@ -63,7 +63,7 @@ public enum Pipeline {
         return Result(files: files, diagnostics: diagnostics.diagnostics, timings: timings, model: model)
     }
 
-    /// The front half of a run: read, parse, lower, then apply `typeOverrides`, `names` and `filter`.
+    /// The front half of a run: read, parse, apply `filter` to the document, lower, then apply `typeOverrides` and `names`.
     static func lower(
         documentPath: String, configuration: Configuration, diagnostics: DiagnosticCollector, timings: inout Timings
     ) throws(DiagnosticsError) -> RenderModel {
@@ -76,14 +76,15 @@ public enum Pipeline {
             throw DiagnosticsError(diagnostics: diagnostics.diagnostics)
         }
         timings.read = lap(&clock)
-        let document = try DocumentParser(sources: SourceSet(rootFile: documentPath, rootTree: tree), diagnostics: diagnostics).parse()
+        var document = try DocumentParser(sources: SourceSet(rootFile: documentPath, rootTree: tree), diagnostics: diagnostics).parse()
+        // The filter works on the document, so what it leaves out is never lowered and never takes a name.
+        if let filter = configuration.filter { document = filter.apply(to: document, diagnostics: diagnostics) }
         timings.model = lap(&clock)
         var model = Lowering.lower(document, diagnostics: diagnostics,
                                    formatTypes: configuration.typeOverrides.formatTypes(diagnostics: diagnostics))
         if diagnostics.hasErrors { throw DiagnosticsError(diagnostics: diagnostics.diagnostics) }
         model = configuration.typeOverrides.apply(to: model, diagnostics: diagnostics)
         model = configuration.names.apply(to: model, diagnostics: diagnostics)
-        if let filter = configuration.filter { model = filter.apply(to: model, diagnostics: diagnostics) }
         model = PaginationPass.apply(to: model)  // last: it reads the final names of members and arguments
         if diagnostics.hasErrors { throw DiagnosticsError(diagnostics: diagnostics.diagnostics) }
         timings.lower = lap(&clock)

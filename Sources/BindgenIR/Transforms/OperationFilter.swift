@@ -35,10 +35,11 @@ public struct OperationFilter: Sendable {
         /// Whether the criteria name anything that selects operations or webhooks (`schemas` only adds types).
         var selectsSomething: Bool { !tags.isEmpty || !operations.isEmpty || !paths.isEmpty || !webhooks.isEmpty }
 
-        func matches(_ operation: OperationDeclaration) -> Bool {
-            tags.contains { operation.tags.contains($0.text) }
-                || operations.contains { $0.text == operation.operationID }
-                || paths.contains { OperationFilter.pathMatches($0.text, operation.pathTemplate) }
+        func matches(_ operation: Operation) -> Bool {
+            let operationID = operation.operationID ?? OperationLowering.derivedName(method: operation.method, path: operation.path)
+            return tags.contains { operation.tags.contains($0.text) }
+                || operations.contains { $0.text == operationID }
+                || paths.contains { OperationFilter.pathMatches($0.text, operation.path) }
         }
     }
 
@@ -53,70 +54,63 @@ public struct OperationFilter: Sendable {
         self.exclude = exclude
     }
 
-    /// Applies the filter; a name that matches nothing is a warning at its place in the configuration.
-    public func apply(to model: RenderModel, diagnostics: DiagnosticCollector) -> RenderModel {
-        warnAboutUnmatched(in: model, diagnostics: diagnostics)
-        var model = model
+    /// The document with what the filter keeps, before lowering: the operations and webhooks it selects, and the
+    /// schemas they use (directly or through other schemas, callbacks' payloads included) plus `include.schemas`.
+    /// Leaving schemas out here, rather than after lowering, means a schema the filter drops never takes a type name
+    /// from one it keeps. Criteria that match nothing are warnings at their place in the configuration.
+    public func apply(to document: OpenAPIDocument, diagnostics: DiagnosticCollector) -> OpenAPIDocument {
+        warnAboutUnmatched(in: document, diagnostics: diagnostics)
         let keepsAll = !include.selectsSomething
-        model.operations = model.operations.filter { operation in
+        let operations = document.operations.filter { operation in
             (keepsAll || include.matches(operation)) && !exclude.matches(operation)
         }
-        model.webhooks = model.webhooks.filter { hook in
+        let webhooks = document.webhooks.filter { hook in
             (keepsAll || include.webhooks.contains { $0.text == hook.name }) && !exclude.webhooks.contains { $0.text == hook.name }
         }
-        var seeds = model.operations.flatMap { operation -> [String] in
-            var names = operation.arguments.flatMap(\.type.referencedNames)
-            for response in operation.success.responses {
-                if case .json(let usage) = response.body { names += usage.referencedNames }
+        var roots: [Schema] = []
+        func use(_ operation: Operation) {
+            roots += operation.parameters.compactMap(\.schema)
+            roots += operation.requestBody?.content.compactMap(\.schema) ?? []
+            for response in operation.responses where response.isSuccess {
+                roots += response.content.compactMap(\.schema) + response.headers.compactMap(\.schema)
             }
-            if case .json(let usage) = operation.success.body { names += usage.referencedNames }
-            names += operation.responseHeaders.flatMap(\.type.referencedNames)
-            return names
+            for callback in operation.callbacks { callback.operations.forEach(use) }
         }
-        seeds += model.webhooks.flatMap { $0.payload?.referencedNames ?? [] }
-        for schema in include.schemas {
-            if let index = ModelLookup.typeIndex(schema.text, in: model.types) {
-                seeds.append(model.types[index].name)
-            } else {
-                diagnostics.error("filter.include.schemas: no schema '\(schema.text)' in the document", at: schema.location)
+        operations.forEach(use)
+        webhooks.flatMap(\.operations).forEach(use)
+        var kept = document.reachableSchemas(from: roots)
+        for key in include.schemas {
+            let named = document.componentSchemas.first { $0.name == key.text }
+                ?? document.componentSchemas.first { SwiftName.typeName($0.name) == key.text }
+            guard let named, let schema = document.schemas[named.address] else {
+                diagnostics.error("filter.include.schemas: no schema '\(key.text)' in the document", at: key.location)
+                continue
             }
+            kept.insert(named.address)
+            kept.formUnion(document.reachableSchemas(from: [schema]))
         }
-        let kept = Self.reachable(from: seeds, in: model.types)
-        model.types = model.types.filter { kept.contains($0.name) }
-        return model
+        return document.keeping(operations: operations, webhooks: webhooks, schemas: kept)
     }
 
-    /// Names of top-level types reachable from `seeds` through the members of the types reached.
-    static func reachable(from seeds: [String], in types: [TypeDeclaration]) -> Set<String> {
-        var byName: [String: TypeDeclaration] = [:]
-        for type in types where byName[type.name] == nil { byName[type.name] = type }
-        var reached: Set<String> = []
-        var pending = seeds
-        while let name = pending.popLast() {
-            guard let declaration = byName[name], reached.insert(name).inserted else { continue }
-            pending += declaration.referencedNames
-        }
-        return reached
-    }
-
-    /// `/pets/{id}` matches itself; `/pets/*` matches `/pets/` followed by anything; `*` matches every path.
     static func pathMatches(_ pattern: String, _ path: String) -> Bool {
         if pattern.hasSuffix("*") { return path.hasPrefix(String(pattern.dropLast())) }
         return pattern == path
     }
 
-    private func warnAboutUnmatched(in model: RenderModel, diagnostics: DiagnosticCollector) {
+    private func warnAboutUnmatched(in document: OpenAPIDocument, diagnostics: DiagnosticCollector) {
         for (side, criteria) in [("include", include), ("exclude", exclude)] {
-            for tag in criteria.tags where !model.operations.contains(where: { $0.tags.contains(tag.text) }) {
+            for tag in criteria.tags where !document.operations.contains(where: { $0.tags.contains(tag.text) }) {
                 diagnostics.warning("filter.\(side).tags: no operation has the tag '\(tag.text)'", at: tag.location)
             }
-            for id in criteria.operations where !model.operations.contains(where: { $0.operationID == id.text }) {
+            for id in criteria.operations where !document.operations.contains(where: {
+                ($0.operationID ?? OperationLowering.derivedName(method: $0.method, path: $0.path)) == id.text
+            }) {
                 diagnostics.warning("filter.\(side).operations: no operation '\(id.text)' in the document", at: id.location)
             }
-            for path in criteria.paths where !model.operations.contains(where: { Self.pathMatches(path.text, $0.pathTemplate) }) {
+            for path in criteria.paths where !document.operations.contains(where: { Self.pathMatches(path.text, $0.path) }) {
                 diagnostics.warning("filter.\(side).paths: no operation matches '\(path.text)'", at: path.location)
             }
-            for hook in criteria.webhooks where !model.webhooks.contains(where: { $0.name == hook.text }) {
+            for hook in criteria.webhooks where !document.webhooks.contains(where: { $0.name == hook.text }) {
                 diagnostics.warning("filter.\(side).webhooks: no webhook '\(hook.text)' in the document", at: hook.location)
             }
         }

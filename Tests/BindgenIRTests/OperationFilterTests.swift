@@ -1,0 +1,60 @@
+import BindgenIR
+import OpenAPIModel
+import Testing
+import YAMLSource
+
+/// The configuration's `filter` works on the document before lowering: what it leaves out is never lowered, so it
+/// takes no type name from what it keeps.
+@Suite struct OperationFilterTests {
+    static let document = """
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths:
+          /items:
+            get:
+              operationId: listItems
+              tags: [legacy]
+              responses: {'200': {description: OK, content: {application/json: {schema: {$ref: '#/components/schemas/Item'}}}}}
+          /things:
+            get:
+              operationId: listThings
+              responses: {'200': {description: OK, content: {application/json: {schema: {$ref: '#/components/schemas/item'}}}}}
+        components:
+          schemas:
+            Item: {type: object, properties: {id: {type: integer}}}
+            item: {type: object, properties: {name: {type: string}, extra: {$ref: '#/components/schemas/Extra'}}}
+            Extra: {type: object}
+            Unused: {type: object}
+        """
+
+    static func lowered(_ filter: OperationFilter?) throws -> (RenderModel, [Diagnostic]) {
+        let tree = try YAMLReader.read(Array(document.utf8), file: "openapi.yaml")
+        let diagnostics = DiagnosticCollector()
+        var parsed = try DocumentParser(sources: SourceSet(rootFile: "openapi.yaml", rootTree: tree), diagnostics: diagnostics).parse()
+        if let filter { parsed = filter.apply(to: parsed, diagnostics: diagnostics) }
+        return (Lowering.lower(parsed, diagnostics: diagnostics), diagnostics.diagnostics)
+    }
+
+    @Test func withoutAFilterEveryComponentIsATypeAndNamesAreSharedOut() throws {
+        let (model, _) = try Self.lowered(nil)
+        #expect(model.types.map(\.name) == ["Item", "Item2", "Extra", "Unused"])
+    }
+
+    @Test func aSchemaTheFilterDropsLeavesItsNameFree() throws {
+        let filter = OperationFilter(exclude: .init(tags: [ConfiguredName("legacy")]))
+        let (model, diagnostics) = try Self.lowered(filter)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(model.operations.map(\.operationID) == ["listThings"])
+        // `item` was `Item2` while the dropped `Item` took the plain name.
+        #expect(model.types.map(\.name) == ["Item", "Extra"])
+        #expect(model.types.first?.sourcePointer == "#/components/schemas/item")
+    }
+
+    @Test func includedSchemasAndUnmatchedCriteria() throws {
+        let filter = OperationFilter(
+            include: .init(operations: [ConfiguredName("listThings"), ConfiguredName("listThigns")], schemas: [ConfiguredName("Unused")]))
+        let (model, diagnostics) = try Self.lowered(filter)
+        #expect(model.types.map(\.name) == ["Item", "Extra", "Unused"])
+        #expect(diagnostics.map(\.message) == ["filter.include.operations: no operation 'listThigns' in the document"])
+    }
+}
