@@ -63,7 +63,8 @@ public enum Pipeline {
         return Result(files: files, diagnostics: diagnostics.diagnostics, timings: timings, model: model)
     }
 
-    /// The front half of a run: read, parse, apply `filter` to the document, lower, then apply `typeOverrides` and `names`.
+    /// The front half of a run: read, parse, apply `filter` to the document, lower (naming schemas with `names.schemas` and
+    /// `typeOverrides`), then apply the property and operation `names`.
     static func lower(
         documentPath: String, configuration: Configuration, diagnostics: DiagnosticCollector, timings: inout Timings
     ) throws(DiagnosticsError) -> RenderModel {
@@ -80,10 +81,12 @@ public enum Pipeline {
         // The filter works on the document, so what it leaves out is never lowered and never takes a name.
         if let filter = configuration.filter { document = filter.apply(to: document, diagnostics: diagnostics) }
         timings.model = lap(&clock)
+        // Schema names and types from the configuration are inputs of lowering (one namer); property and operation
+        // names are applied to the lowered model.
         var model = Lowering.lower(document, diagnostics: diagnostics,
-                                   formatTypes: configuration.typeOverrides.formatTypes(diagnostics: diagnostics))
-        if diagnostics.hasErrors { throw DiagnosticsError(diagnostics: diagnostics.diagnostics) }
-        model = configuration.typeOverrides.apply(to: model, diagnostics: diagnostics)
+                                   formatTypes: configuration.typeOverrides.formatTypes(diagnostics: diagnostics),
+                                   schemaNames: configuration.names.schemas, schemaTypes: configuration.typeOverrides.schemas)
+        // Applied even after errors, so that every bad configuration entry is reported in one run.
         model = configuration.names.apply(to: model, diagnostics: diagnostics)
         model = PaginationPass.apply(to: model)  // last: it reads the final names of members and arguments
         if diagnostics.hasErrors { throw DiagnosticsError(diagnostics: diagnostics.diagnostics) }

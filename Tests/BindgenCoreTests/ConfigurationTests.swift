@@ -180,9 +180,9 @@ import Testing
         """)
         #expect(try fixture.failure() == [
             "DIR/openapi-bindgen.yaml:5:13: error: typeOverrides.schemas: no schema 'Nope' in the document",
-            "DIR/openapi-bindgen.yaml:3:26: error: names.operations: 'list pets' is not a usable Swift method name",
             "DIR/openapi-bindgen.yaml:2:13: error: names.schemas: no schema 'Pets' in the document",
             "DIR/openapi-bindgen.yaml:2:34: error: names.schemas: 'Person' is already the name of another type",
+            "DIR/openapi-bindgen.yaml:3:26: error: names.operations: 'list pets' is not a usable Swift method name",
         ])
     }
 

@@ -4,10 +4,15 @@ public import OpenAPIModel
 ///
 /// Deterministic: names are handed out in document order, so the same document gives the same model.
 public enum Lowering {
-    /// - Parameter formatTypes: Types for schema formats that replace the built-in mapping (`typeOverrides.formats`).
+    /// - Parameters:
+    ///   - formatTypes: Types for schema formats that replace the built-in mapping (`typeOverrides.formats`).
+    ///   - schemaNames: `names.schemas`: Swift names chosen for schemas (by component name or generated name).
+    ///   - schemaTypes: `typeOverrides.schemas`: existing types that replace schemas, which are then not declared.
     public static func lower(_ document: OpenAPIDocument, diagnostics: DiagnosticCollector,
-                             formatTypes: [String: TypeUsage] = [:]) -> RenderModel {
-        let schemas = SchemaLowering(document: document, diagnostics: diagnostics, formatTypes: formatTypes)
+                             formatTypes: [String: TypeUsage] = [:], schemaNames: [ConfiguredMapping] = [],
+                             schemaTypes: [ConfiguredMapping] = []) -> RenderModel {
+        let namer = TypeNamer(document: document, names: schemaNames, typeOverrides: schemaTypes, diagnostics: diagnostics)
+        let schemas = SchemaLowering(document: document, diagnostics: diagnostics, formatTypes: formatTypes, namer: namer)
         var types = schemas.namedDeclarations()
         let operations = OperationLowering(schemas: schemas, diagnostics: diagnostics).lower(document.operations)
         let webhooks = WebhookLowering.lower(document.webhooks, schemas: schemas, diagnostics: diagnostics)
@@ -15,6 +20,7 @@ public enum Lowering {
         types += schemas.extraDeclarations
         schemas.flushUnrepresented()
         types = IndirectionPass.apply(types)
+        namer.checkNested(types, diagnostics: diagnostics)
 
         var authentication = RenderModel.Authentication.none
         if let scheme = document.securitySchemes.first {

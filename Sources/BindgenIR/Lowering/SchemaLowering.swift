@@ -13,19 +13,16 @@ final class SchemaLowering {
     /// Types chosen for formats (`typeOverrides.formats`), checked before the built-in mapping.
     let formatTypes: [String: TypeUsage]
 
-    init(document: OpenAPIDocument, diagnostics: DiagnosticCollector, formatTypes: [String: TypeUsage] = [:]) {
+    /// Schemas replaced by existing types (`typeOverrides.schemas`): referenced by that type's name, never declared.
+    private let externalSchemas: Set<NodeAddress>
+
+    init(document: OpenAPIDocument, diagnostics: DiagnosticCollector, formatTypes: [String: TypeUsage] = [:], namer: TypeNamer) {
         self.document = document
         self.diagnostics = diagnostics
         self.formatTypes = formatTypes
-        topLevelNames = NameAllocator(reserved: SwiftName.reservedTypeNames)
-        for (name, address) in document.componentSchemas {
-            names[address] = topLevelNames.unique(SwiftName.typeName(name))
-        }
-        // Schemas reached through `$ref` outside components/schemas (other files, deep pointers), in address order.
-        for address in document.schemas.keys.sorted() where names[address] == nil {
-            let base = address.tokens.last ?? NSStringLike(address.file).lastComponentWithoutExtension
-            names[address] = topLevelNames.unique(SwiftName.typeName(base))
-        }
+        names = namer.names
+        externalSchemas = namer.external
+        topLevelNames = namer.allocator
     }
 
     /// Top-level type names that `$ref`s reached while the current declaration was built.
@@ -57,7 +54,7 @@ final class SchemaLowering {
         var result: [TypeDeclaration] = []
         var done: Set<NodeAddress> = []
         let ordered = document.componentSchemas.map(\.address) + document.schemas.keys.sorted()
-        for address in ordered where done.insert(address).inserted {
+        for address in ordered where done.insert(address).inserted && !externalSchemas.contains(address) {
             guard let schema = document.schemas[address], let name = names[address] else { continue }
             result.append(declaration(for: schema, name: name))
         }
@@ -462,7 +459,7 @@ final class SchemaLowering {
 }
 
 /// Minimal path helper without Foundation.
-private struct NSStringLike: ExpressibleByStringLiteral {
+struct NSStringLike: ExpressibleByStringLiteral {
     let value: String
     init(stringLiteral value: String) { self.value = value }
     init(_ value: String) { self.value = value }

@@ -24,49 +24,10 @@ public struct NameOverrides: Sendable {
     /// Applies the overrides. A key that names nothing, an invalid name or a clash is an error at the entry.
     public func apply(to model: RenderModel, diagnostics: DiagnosticCollector) -> RenderModel {
         var model = model
-        // Properties and operations first: their keys may use the schema's old Swift name.
+        // `schemas` is applied while lowering (`Lowering.lower(_:diagnostics:formatTypes:schemaNames:schemaTypes:)`).
         for entry in properties { renameProperty(entry, in: &model, diagnostics: diagnostics) }
         renameOperations(in: &model, diagnostics: diagnostics)
-        renameSchemas(in: &model, diagnostics: diagnostics)
         return model
-    }
-
-    private func renameSchemas(in model: inout RenderModel, diagnostics: DiagnosticCollector) {
-        var replacements: [String: String] = [:]
-        var taken = Set(model.types.map(\.name))
-        var nestedNames: Set<String> = []
-        func collectNested(_ declaration: TypeDeclaration) {
-            for child in declaration.nested {
-                nestedNames.insert(child.name)
-                collectNested(child)
-            }
-        }
-        model.types.forEach(collectNested)
-        for entry in schemas {
-            let new = entry.value.text
-            guard let index = ModelLookup.typeIndex(entry.key.text, in: model.types) else {
-                diagnostics.error("names.schemas: no schema '\(entry.key.text)' in the document", at: entry.key.location)
-                continue
-            }
-            guard ModelLookup.isIdentifier(new), !SwiftName.reservedTypeNames.contains(new) else {
-                diagnostics.error("names.schemas: '\(new)' is not a usable Swift type name", at: entry.value.location)
-                continue
-            }
-            let old = model.types[index].name
-            guard new == old || !taken.contains(new) else {
-                diagnostics.error("names.schemas: '\(new)' is already the name of another type", at: entry.value.location)
-                continue
-            }
-            guard !nestedNames.contains(new) else {
-                diagnostics.error("names.schemas: '\(new)' is the name of a nested type, which would hide it where that type is used", at: entry.value.location)
-                continue
-            }
-            taken.remove(old)
-            taken.insert(new)
-            replacements[old] = new
-            model.types[index].name = new
-        }
-        model = TypeReferenceRewriter(replacements: replacements).rewrite(model)
     }
 
     private func renameOperations(in model: inout RenderModel, diagnostics: DiagnosticCollector) {

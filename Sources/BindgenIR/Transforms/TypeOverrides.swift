@@ -46,26 +46,4 @@ public struct TypeOverrides: Sendable {
 
     /// Whether there is nothing to apply.
     public var isEmpty: Bool { schemas.isEmpty && formats.isEmpty }
-
-    /// Applies the overrides. A key that names nothing or a value that is not a type spelling is an error at the entry.
-    public func apply(to model: RenderModel, diagnostics: DiagnosticCollector) -> RenderModel {
-        var model = model
-        var replacements: [String: String] = [:]
-        var removed: Set<String> = []
-        for entry in schemas {
-            guard let index = ModelLookup.typeIndex(entry.key.text, in: model.types) else {
-                diagnostics.error("typeOverrides.schemas: no schema '\(entry.key.text)' in the document", at: entry.key.location)
-                continue
-            }
-            let spelling = entry.value.text.trimmingSpaces
-            guard ModelLookup.isTypeSpelling(spelling) else {
-                diagnostics.error("typeOverrides.schemas: '\(entry.value.text)' is not a Swift type", at: entry.value.location)
-                continue
-            }
-            replacements[model.types[index].name] = spelling
-            removed.insert(model.types[index].name)
-        }
-        model.types.removeAll { removed.contains($0.name) }
-        return TypeReferenceRewriter(replacements: replacements).rewrite(model)
-    }
 }
