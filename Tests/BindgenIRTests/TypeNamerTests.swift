@@ -48,7 +48,7 @@ import YAMLSource
         let (model, diagnostics) = try Self.lower(types: [("Money", "MyKit.Money")])
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(model.types.map(\.name) == ["Pet", "Pet2", "Owner"])
-        #expect(Self.property("money", of: "Pet", in: model) == .optional(.named("MyKit.Money")))
+        #expect(Self.property("money", of: "Pet", in: model) == .optional(.external("MyKit.Money")))
     }
 
     @Test func anOverriddenSchemaLeavesItsNameFree() throws {

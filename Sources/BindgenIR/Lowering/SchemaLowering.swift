@@ -207,7 +207,7 @@ final class SchemaLowering {
         case .uuid: "uuid"
         case .jsonValue: "value"
         case .file: "file"
-        case .named(let name): SwiftName.memberName(name)
+        case .named(let name), .external(let name): SwiftName.memberName(name)
         case .array(let element): caseBase(for: element) + "Array"
         case .dictionary(let value): caseBase(for: value) + "Map"
         case .optional(let wrapped): caseBase(for: wrapped)
@@ -385,7 +385,7 @@ final class SchemaLowering {
         if let reference = schema.reference {
             guard let name = names[reference.target] else { return .jsonValue }
             referencedNames.insert(name)
-            return .named(name)
+            return externalSchemas.contains(reference.target) ? .external(name) : .named(name)
         }
         // `allOf: [{$ref: identifier}, {readOnly: true, type: string}]` is `identifier`, annotations merged.
         if let shape = allOfShape(schema) {

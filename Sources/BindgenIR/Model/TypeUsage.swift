@@ -13,6 +13,7 @@ public indirect enum TypeUsage: Sendable, Hashable {
     case jsonValue               // any JSON value
     case file                    // a multipart file part
     case named(String)           // a generated type
+    case external(String)        // an existing type the configuration names (`typeOverrides`), spelled as given
     case array(TypeUsage)
     case dictionary(TypeUsage)   // [String: T]
     case optional(TypeUsage)

@@ -38,7 +38,7 @@ public struct TypeOverrides: Sendable {
             case "Int", "Swift.Int": .integer(bits: nil)
             case "Double", "Swift.Double": .double
             case "Bool", "Swift.Bool": .bool
-            default: .named(spelling)
+            default: .external(spelling)
             }
         }
         return result

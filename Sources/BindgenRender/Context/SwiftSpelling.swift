@@ -16,7 +16,7 @@ public enum SwiftSpelling {
         case .uuid: "Foundation.UUID"
         case .jsonValue: "BindgenRuntime.JSONValue"
         case .file: "BindgenRuntime.MultipartFile"
-        case .named(let name): name
+        case .named(let name), .external(let name): name
         case .array(let element): "[\(type(element))]"
         case .dictionary(let value): "[Swift.String: \(type(value))]"
         case .optional(let wrapped): type(wrapped) + "?"

@@ -137,6 +137,11 @@ extension TemplateContext {
         case .uuid: kind = "uuid"
         case .jsonValue: kind = "jsonValue"
         case .file: kind = "file"
+        case .external(let name):
+            // Contract 3 keeps the spelling of contract 2: an existing type is `named`, flagged `isExternalType`.
+            kind = "named"
+            info["namedType"] = name
+            info["isExternalType"] = true
         case .named(let name):
             kind = "named"
             info["namedType"] = name
@@ -168,7 +173,7 @@ extension TemplateContext {
         case .uuid: "isUUID"
         case .jsonValue: "isJSONValue"
         case .file: "isFile"
-        case .named: "isNamed"
+        case .named, .external: "isNamed"
         case .array: "isArray"
         case .dictionary: "isDictionary"
         case .optional: nil
