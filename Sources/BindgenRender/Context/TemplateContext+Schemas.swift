@@ -109,8 +109,13 @@ extension TemplateContext {
 
     /// What a type usage is, as flags a template can branch on (e.g. to build a sample value).
     ///
-    /// Every flag is always present, so a section never falls through to an outer context's key.
+    /// Every flag is always present, so a section never falls through to an outer context's key. Built once per
+    /// distinct usage of the run (every property asks; a large document has a few thousand distinct usages).
     func typeInfo(_ usage: TypeUsage) -> [String: Any] {
+        typeInfoCache.value(for: usage) { makeTypeInfo(usage) }
+    }
+
+    private func makeTypeInfo(_ usage: TypeUsage) -> [String: Any] {
         let base = usage.unwrapped
         var info: [String: Any] = [
             "swiftType": SwiftSpelling.type(usage),

@@ -35,6 +35,9 @@ public struct TemplateContext {
 
     enum DeclaredKind { case structure, enumeration, alias }
 
+    /// `typeInfo` per usage, shared by the render jobs of the run.
+    let typeInfoCache = TypeInfoCache()
+
     /// Prepares a context builder for a model.
     public init(model: RenderModel, options: RenderOptions) {
         self.model = model
