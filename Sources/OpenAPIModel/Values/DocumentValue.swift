@@ -33,16 +33,15 @@ public struct DocumentValue: Sendable, Hashable {
     public let location: SourceLocation
 
     /// Whether the value is `null`.
-    public var isNull: Bool { kind == .null }
-
+    public let isNull: Bool
     /// Whether the value is a string (a quoted scalar, or a plain one that is no other type).
-    public var isString: Bool { kind == .string }
-
+    public let isString: Bool
     /// The integer, if the value is one.
-    public var integer: Int? {
-        if case .integer(let value) = kind { return value }
-        return nil
-    }
+    ///
+    /// These three are stored rather than computed from ``kind``: Swift 6.3.1's optimizer crashed (CopyPropagation,
+    /// "Found outside of lifetime use") on a `switch` over `kind` inlined into a `compactMap` closure of
+    /// `SchemaLowering.buildDeclaration`, in release builds only.
+    public let integer: Int?
 
     /// The most nodes one value expands to. YAML aliases can make a small document describe an exponentially large
     /// value; past this budget the rest of an array or object is left out (``DocumentValue/init(_:budget:)``).
@@ -53,21 +52,27 @@ public struct DocumentValue: Sendable, Hashable {
     public init(_ node: YAMLNode, budget: inout Int) {
         budget -= 1
         location = node.location
+        var isNull = false, isString = false
+        var integer: Int?
         switch node.kind {
         case .scalar(let scalar, let style):
             text = scalar
             if style != .plain {
                 kind = .string
+                isString = true
             } else if node.isNull {
                 kind = .null
+                isNull = true
             } else if let flag = node.boolValue {
                 kind = .bool(flag)
-            } else if let integer = node.intValue {
-                kind = .integer(integer)
+            } else if let value = node.intValue {
+                kind = .integer(value)
+                integer = value
             } else if let number = node.doubleValue {
                 kind = .number(number)
             } else {
                 kind = .string
+                isString = true
             }
         case .sequence(let items):
             text = nil
@@ -82,5 +87,8 @@ public struct DocumentValue: Sendable, Hashable {
             }
             kind = .object(members)
         }
+        self.isNull = isNull
+        self.isString = isString
+        self.integer = integer
     }
 }
