@@ -6,12 +6,18 @@ import YAMLSource
 /// The lowering stage on its own: documents in, ``RenderModel`` values out, asserted on the IR rather than on
 /// rendered Swift (the golden and corpus tests cover the text).
 @Suite struct LoweringTests {
-    /// Reads and lowers a document given as YAML text; also returns the diagnostics.
-    static func lower(_ yaml: String) throws -> (model: RenderModel, diagnostics: [Diagnostic]) {
+    /// Reads and lowers a document given as YAML text, as the pipeline does (filter first, schema names and types
+    /// while lowering); also returns the diagnostics.
+    static func lower(
+        _ yaml: String, filter: OperationFilter? = nil, names: [(String, String)] = [], types: [(String, String)] = []
+    ) throws -> (model: RenderModel, diagnostics: [Diagnostic]) {
         let tree = try YAMLReader.read(Array(yaml.utf8), file: "openapi.yaml")
         let diagnostics = DiagnosticCollector()
-        let document = try DocumentParser(sources: SourceSet(rootFile: "openapi.yaml", rootTree: tree), diagnostics: diagnostics).parse()
-        return (Lowering.lower(document, diagnostics: diagnostics), diagnostics.diagnostics)
+        var document = try DocumentParser(sources: SourceSet(rootFile: "openapi.yaml", rootTree: tree), diagnostics: diagnostics).parse()
+        if let filter { document = filter.apply(to: document, diagnostics: diagnostics) }
+        let mappings = { (pairs: [(String, String)]) in pairs.map { ConfiguredMapping(key: ConfiguredName($0.0), value: ConfiguredName($0.1)) } }
+        let model = Lowering.lower(document, diagnostics: diagnostics, schemaNames: mappings(names), schemaTypes: mappings(types))
+        return (model, diagnostics.diagnostics)
     }
 
     static func document(schemas: String, paths: String = "{}") -> String {

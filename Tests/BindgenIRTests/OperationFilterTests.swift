@@ -1,7 +1,6 @@
 import BindgenIR
 import OpenAPIModel
 import Testing
-import YAMLSource
 
 /// The configuration's `filter` works on the document before lowering: what it leaves out is never lowered, so it
 /// takes no type name from what it keeps.
@@ -28,11 +27,7 @@ import YAMLSource
         """
 
     static func lowered(_ filter: OperationFilter?) throws -> (RenderModel, [Diagnostic]) {
-        let tree = try YAMLReader.read(Array(document.utf8), file: "openapi.yaml")
-        let diagnostics = DiagnosticCollector()
-        var parsed = try DocumentParser(sources: SourceSet(rootFile: "openapi.yaml", rootTree: tree), diagnostics: diagnostics).parse()
-        if let filter { parsed = filter.apply(to: parsed, diagnostics: diagnostics) }
-        return (Lowering.lower(parsed, diagnostics: diagnostics), diagnostics.diagnostics)
+        try LoweringTests.lower(document, filter: filter)
     }
 
     @Test func withoutAFilterEveryComponentIsATypeAndNamesAreSharedOut() throws {

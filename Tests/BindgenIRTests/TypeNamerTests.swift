@@ -1,7 +1,6 @@
 import BindgenIR
 import OpenAPIModel
 import Testing
-import YAMLSource
 
 /// Schema names are handed out once, while lowering, with `names.schemas` and `typeOverrides.schemas` as inputs.
 @Suite struct TypeNamerTests {
@@ -18,12 +17,7 @@ import YAMLSource
         """
 
     static func lower(names: [(String, String)] = [], types: [(String, String)] = []) throws -> (RenderModel, [Diagnostic]) {
-        let tree = try YAMLReader.read(Array(document.utf8), file: "openapi.yaml")
-        let diagnostics = DiagnosticCollector()
-        let parsed = try DocumentParser(sources: SourceSet(rootFile: "openapi.yaml", rootTree: tree), diagnostics: diagnostics).parse()
-        let mappings = { (pairs: [(String, String)]) in pairs.map { ConfiguredMapping(key: ConfiguredName($0.0), value: ConfiguredName($0.1)) } }
-        let model = Lowering.lower(parsed, diagnostics: diagnostics, schemaNames: mappings(names), schemaTypes: mappings(types))
-        return (model, diagnostics.diagnostics)
+        try LoweringTests.lower(document, names: names, types: types)
     }
 
     static func property(_ json: String, of type: String, in model: RenderModel) -> TypeUsage? {
@@ -56,6 +50,11 @@ import YAMLSource
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(model.types.map(\.name) == ["Pet", "Pet2", "Money"])
         #expect(model.types.last?.sourcePointer == "#/components/schemas/Owner")
+    }
+
+    @Test func aSpellingThatIsNoTypeIsAnError() throws {
+        let (_, diagnostics) = try Self.lower(types: [("Money", "1nvalid"), ("Owner", "MyKit.Owner<Swift.Int>?")])
+        #expect(diagnostics.map(\.message) == ["typeOverrides.schemas: '1nvalid' is not a Swift type"])
     }
 
     @Test func clashesAndUnknownKeysAreErrors() throws {

@@ -52,9 +52,12 @@ enum ModelLookup {
     /// Whether text reads as a Swift type spelling: identifiers joined by `.`, with `<>`, `[]`, `:`, `,`, `?` and spaces.
     static func isTypeSpelling(_ text: String) -> Bool {
         guard !text.trimmingSpaces.isEmpty else { return false }
-        return text.unicodeScalars.allSatisfy {
+        let allowed = text.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "_.<>[]:,? ".unicodeScalars.contains($0)
         }
+        // Every identifier in it starts with a letter or `_` (`1nvalid` is not a type).
+        let identifiers = text.split { "_".contains($0) == false && !$0.isLetter && !$0.isNumber }
+        return allowed && identifiers.allSatisfy { $0.first.map { !$0.isNumber } ?? true }
     }
 }
 
