@@ -2,7 +2,7 @@
 # Our generator at another revision against the work tree, alternately, on Stripe's document and the synthetic
 # 2,000-operation one: CPU time, wall time and every stage, with the bare libyaml scan as the floor.
 #
-#   bash Benchmarks/compare.sh [REV] [--runs N] [--report PATH]     # REV defaults to HEAD~1's first parent, i.e. the previous main
+#   bash Benchmarks/compare.sh [REV] [--runs N] [--report PATH]     # REV: the baseline revision, HEAD~1 by default
 #
 # Builds both in release into Benchmarks/.scratch/compare/ (git-ignored): REV from `git archive`, the work tree
 # as it is. Writes BENCHMARKS-CORE.md unless --report says otherwise (the measuring is Benchmarks/compare.py).
