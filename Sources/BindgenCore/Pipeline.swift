@@ -122,12 +122,7 @@ public enum Pipeline {
         var timings = Timings()
         let diagnostics = DiagnosticCollector()
         let model = try lower(documentPath: documentPath, configuration: configuration, diagnostics: diagnostics, timings: &timings)
-        let document = TemplateContext(model: model, options: renderOptions(configuration)).document()
-        let value: Any = scope.itemsKey.map { document[$0] ?? [] } ?? document
-        guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else {
-            return "{}"
-        }
-        return String(decoding: data, as: UTF8.self)
+        return TemplateContext(model: model, options: renderOptions(configuration)).json(scope: scope)
     }
 
     static func renderOptions(_ configuration: Configuration) -> RenderOptions {

@@ -7,83 +7,36 @@ public enum ContextContract {
     /// The version of the contract this generator provides (the `contractVersion` key of the document scope).
     public static let version = 3
 
-    /// The keys of each kind of object in the context.
-    public static let keys: [String: [String]] = [
-        "document": [
-            "contractVersion", "accessModifier", "title", "apiVersion", "openAPIVersion", "sourceFile", "titleText",
-            "apiVersionText", "docLines", "imports", "additionalImports", "servers", "defaultServerURLLiteral", "auth",
-            "schemas", "hasSchemas", "schemasPart", "schemasParts", "operations", "hasOperations", "hasPagination", "tags", "hasTags", "webhooks", "hasWebhooks",
-            "unknownEnumCases",
-        ],
-        "server": ["url", "urlLiteral", "description", "isFirst", "isLast"],
-        "auth": ["isBearer", "isBasic", "isAPIKey", "isNone", "apiKeyNameLiteral", "apiKeyLocation"],
-        "schema": [
-            "name", "qualifiedName", "sourcePointer", "sourcePointerText", "docLines", "hasDocumentation", "isDeprecated", "isNested", "isStruct", "isStringEnum",
-            "isIntegerEnum", "isAlias", "kind", "nested", "hasNested", "properties", "hasProperties", "hasIDProperty", "hasRequiredNullable", "hasAdditionalProperties", "initProperties", "hasConstantProperties", "cases",
-            "rawType", "aliasedType", "aliasedTypeInfo", "isOneOf", "variants", "decodeOrder", "hasDiscriminator", "discriminatorProperty",
-            "discriminatorPropertyLiteral", "isAnyOf", "isParameterValue", "isFirst", "isLast",
-        ],
-        "property": [
-            "name", "memberReference", "jsonName", "jsonNameLiteral", "codingKeyNeedsRawValue", "type", "typeInfo",
-            "isOptional", "isRequired", "isRequiredNullable", "isNullableMember", "storageName", "isConstant", "hasDocumentation", "constantExpression", "isAdditionalProperties", "isReadOnly", "isWriteOnly", "isIndirect", "docLines", "isDeprecated", "isFirst", "isLast",
-        ],
-        "variant": [
-            "caseName", "caseReference", "type", "discriminatorValues", "discriminatorValueLiterals", "hasDiscriminatorValues",
-            "isFirst", "isLast",
-        ],
-        "case": ["name", "reference", "rawValue", "rawLiteral", "isFirst", "isLast"],
-        "typeInfo": [
-            "kind", "swiftType", "wrappedType", "isOptional", "isString", "isInteger", "isDouble", "isFloat", "isBool",
-            "isDate", "isData", "isURL", "isUUID", "isJSONValue", "isFile", "isNamed", "isArray", "isDictionary",
-            "isStructType", "isEnumType", "isAliasType", "isExternalType", "namedType", "integerBits", "element",
-        ],
-        "operation": [
-            "name", "caseReference", "operationID", "operationIDLiteral", "method", "methodReference", "pathTemplate",
-            "pathTemplateLiteral", "pathComponents", "sourcePointer", "tags", "firstTag", "summary", "docLines",
-            "hasDocumentation", "pathTemplateText", "operationIDText", "sourcePointerText", "requestContentTypeText",
-            "bodyAlternatives", "hasBodyAlternatives", "documentedArguments", "hasDocumentedArguments", "successDescriptionText",
-            "hasSuccessDescription", "successStatusList", "bodyStatusList", "bodilessStatusList", "documentedErrors",
-            "hasDocumentedErrors",
-            "isDeprecated", "arguments", "hasArguments", "hasPathArguments", "hasBoundArguments", "caseSummary",
-            "queryArguments", "headerArguments", "cookieArguments", "partArguments", "successStatuses", "returnType",
-            "returnTypeInfo", "hasReturnValue", "returnKind", "acceptLiteral", "hasBody", "body", "isFirst", "isLast",
-            "returnTypeOrVoid", "isSingleReturn", "isOptionalReturn", "isOutputReturn", "outputTypeName", "successResponses",
-            "responseHeaders", "hasResponseHeaders", "responseHeadersTypeName", "headersMethodName", "isMediaTypeVariant",
-            "primaryName", "requestContentType", "pagination",
-        ],
-        "pagination": [
-            "methodName", "pageType", "elementType", "pageArguments", "cursorArgumentName", "itemsMember", "itemsIsOptional",
-            "nextCursorMember", "hasMoreMember", "hasHasMore", "hasMoreIsOptional",
-        ],
-        "successResponse": [
-            "status", "pattern", "caseName", "caseReference", "payloadType", "hasPayload", "payloadKind", "summaryLine",
-            "isFirst", "isLast",
-        ],
-        "payloadKind": ["isJSON", "isBinary", "isText", "isNone"],
-        "responseHeader": [
-            "name", "memberReference", "wireName", "wireNameLiteral", "wireNameText", "type", "docLines", "hasDocumentation",
-            "isFirst", "isLast",
-        ],
-        "bodyAlternative": ["name", "contentTypeText", "isFirst", "isLast"],
-        "documentedArgument": ["name", "docText"],
-        "documentedError": ["status", "descriptionText", "isFirst", "isLast"],
-        "pathComponent": ["isLiteral", "isParameter", "text", "name", "isFirst", "isLast"],
-        "successStatus": ["status", "isRange", "code", "lowerBound", "upperBound", "isFirst", "isLast"],
-        "returnKind": ["isJSON", "isBinary", "isText", "isNone"],
-        "body": ["contentTypeLiteral", "isJSON", "isMultipart", "isFormURLEncoded", "isBinary", "isText", "isRequired", "argumentName"],
-        "argument": [
-            "name", "label", "hasSeparateLabel", "isUnlabeled", "caseLabel", "wireName", "wireNameLiteral", "type",
-            "typeInfo", "isOptional", "isRequired", "isArray", "isFile", "explode", "isPath", "isQuery", "isHeader",
-            "isCookie", "isJSONBody", "isFormPart", "isRawBody", "isFirst", "isLast", "isBound", "isScalar", "isPlainScalar",
-            "isScalarArray", "queryStyle", "isFormValue", "isAdditionalParts", "isFileMap", "isScalarMap", "isPageCursor",
-        ],
-        "tag": ["name", "nameLiteral", "nameText", "typeName", "memberName", "operations", "operationCount", "isFirst", "isLast"],
-        "webhook": [
-            "name", "nameLiteral", "caseName", "caseReference", "docLines", "hasPayload", "payloadType", "payloadTypeInfo",
-            "isFirst", "isLast", "eventType", "eventTypeLiteral", "hasPinnedType", "isDispatchedByType", "hasDocumentation",
-            "nameText", "pinnedTypeText",
-        ],
-    ]
+    /// The keys of each kind of object in the context, in declaration order: read from the views' member tables,
+    /// the one place a key is declared (`returnKind` has the keys of `payloadKind`).
+    public static let keys: [String: [String]] = {
+        let tables: [(String, [String])] = [
+            (DocumentView.members.kind, DocumentView.members.names),
+            (ServerView.members.kind, ServerView.members.names),
+            (AuthView.members.kind, AuthView.members.names),
+            (SchemaView.members.kind, SchemaView.members.names),
+            (PropertyView.members.kind, PropertyView.members.names),
+            (VariantView.members.kind, VariantView.members.names),
+            (CaseView.members.kind, CaseView.members.names),
+            (TypeInfoView.members.kind, TypeInfoView.members.names),
+            (OperationView.members.kind, OperationView.members.names),
+            (PaginationView.members.kind, PaginationView.members.names),
+            (SuccessResponseView.members.kind, SuccessResponseView.members.names),
+            (PayloadKindView.members.kind, PayloadKindView.members.names),
+            ("returnKind", PayloadKindView.members.names),
+            (ResponseHeaderView.members.kind, ResponseHeaderView.members.names),
+            (BodyAlternativeView.members.kind, BodyAlternativeView.members.names),
+            (DocumentedArgumentView.members.kind, DocumentedArgumentView.members.names),
+            (DocumentedErrorView.members.kind, DocumentedErrorView.members.names),
+            (PathComponentView.members.kind, PathComponentView.members.names),
+            (SuccessStatusView.members.kind, SuccessStatusView.members.names),
+            (BodyView.members.kind, BodyView.members.names),
+            (ArgumentView.members.kind, ArgumentView.members.names),
+            (TagView.members.kind, TagView.members.names),
+            (WebhookView.members.kind, WebhookView.members.names),
+        ]
+        return Dictionary(tables) { first, _ in first }
+    }()
 
     /// Every key of every kind of object: what a template may name (a key outside it can never resolve).
     public static let allKeys: Set<String> = Set(keys.values.joined())

@@ -1,9 +1,9 @@
-/// Renders parsed templates (``TemplateProgram``) against a context of dictionaries, lists, strings, integers and
-/// booleans, into UTF-8 bytes.
+/// Renders parsed templates (``TemplateProgram``) against a context of typed views (``ContextObject``), dictionaries,
+/// lists, strings, integers and booleans, into UTF-8 bytes.
 ///
 /// The context stack is one array pushed and popped around sections; output goes into one byte buffer; a value is
-/// recognised by casts to concrete types (a `[String: Any]` is one type comparison), never by protocol conformance
-/// lookups. This is what makes it several times faster than swift-mustache on the generator's templates (see
+/// recognised by casts to concrete types (a view is one class check, then an array index by the key's number
+/// resolved at parse time), never by protocol conformance lookups. This is what makes it several times faster than swift-mustache on the generator's templates (see
 /// `Benchmarks/run.sh`, stage `render`), while following the same rules (see ``TemplateParser``).
 struct TemplateInterpreter {
     /// Where the innermost list iteration is: what `first()`, `last()`, `index()`, `even()`, `odd()` read.
@@ -141,15 +141,15 @@ struct TemplateInterpreter {
         case .position:
             value = frame.position
         case .current:
-            value = stack.last.flatMap { Self.descend(name.parts[...], from: $0) }
+            value = stack.last.flatMap { Self.descend(name, from: 0, of: $0) }
         case .stack:
-            guard let first = name.parts.first else {
+            guard !name.parts.isEmpty else {
                 value = stack.last
                 break
             }
             for object in stack.reversed() {
-                if let child = Self.child(first, of: object) {
-                    value = Self.descend(name.parts.dropFirst(), from: child)
+                if let child = Self.child(name.parts[0], name.keys[0], of: object) {
+                    value = Self.descend(name, from: 1, of: child)
                     break
                 }
             }
@@ -162,22 +162,25 @@ struct TemplateInterpreter {
         return result
     }
 
-    private static func descend(_ parts: ArraySlice<String>, from object: Any) -> Any? {
+    /// The value of the name's parts from `start` on, inside `object`.
+    private static func descend(_ name: TemplateName, from start: Int, of object: Any) -> Any? {
         var current = object
-        for part in parts {
-            guard let child = child(part, of: current) else { return nil }
+        for index in name.parts.indices.dropFirst(start) {
+            guard let child = child(name.parts[index], name.keys[index], of: current) else { return nil }
             current = child
         }
         return current
     }
 
-    /// A member of an object: a dictionary's value, a list's `count`, a dictionary entry's `key` or `value`.
-    static func child(_ key: String, of object: Any) -> Any? {
-        if let dictionary = object as? [String: Any] { return dictionary[key] }
+    /// A member of an object: a view's key, a dictionary's value, a list's `count`, a dictionary entry's `key` or
+    /// `value`.
+    static func child(_ name: String, _ key: ContextKey, of object: Any) -> Any? {
+        if let view = object as? ContextObject { return view.value(key) }
+        if let dictionary = object as? [String: Any] { return dictionary[name] }
         if let entry = object as? TemplateTransforms.Entry {
-            return key == "key" ? entry.key : key == "value" ? entry.value : nil
+            return name == "key" ? entry.key : name == "value" ? entry.value : nil
         }
-        if key == "count", let list = object as? LazyContextList { return list.count }
+        if name == "count", let list = object as? ContextList { return list.count }
         return nil
     }
 

@@ -49,8 +49,18 @@ struct TemplateName: Sendable, Equatable {
     let text: String
     /// The dotted parts, without empty ones.
     let parts: [String]
+    /// The parts as context keys, resolved once so that typed views look them up by number.
+    let keys: [ContextKey]
     /// Where the lookup starts.
     let anchor: Anchor
     /// The transforms, outermost first as written (`a(b(x))` → `["a", "b"]`); applied innermost first.
     let transforms: [String]
+
+    init(text: String, parts: [String], anchor: Anchor, transforms: [String]) {
+        self.text = text
+        self.parts = parts
+        keys = parts.map(ContextKey.init)
+        self.anchor = anchor
+        self.transforms = transforms
+    }
 }

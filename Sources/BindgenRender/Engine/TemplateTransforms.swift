@@ -1,10 +1,10 @@
 import Foundation
 
-/// A context value that sections iterate: an array of any element type, or a ``LazyContextList``.
+/// A context value that sections iterate: an array of any element type, or a ``ContextList``.
 struct TemplateList {
     private enum Storage {
         case objects([[String: Any]])
-        case lazy(LazyContextList)
+        case lazy(ContextList)
         case values([Any])
     }
 
@@ -12,12 +12,14 @@ struct TemplateList {
 
     /// The value as a list; `nil` when it is not one (a dictionary, a string or a number is not).
     init?(_ value: Any) {
-        if let objects = value as? [[String: Any]] {
+        if let lazy = value as? ContextList {
+            storage = .lazy(lazy)
+        } else if value is ContextObject {
+            return nil
+        } else if let objects = value as? [[String: Any]] {
             storage = .objects(objects)
         } else if value is [String: Any] || value is String {
             return nil
-        } else if let lazy = value as? LazyContextList {
-            storage = .lazy(lazy)
         } else if let values = value as? [Any] {
             storage = .values(values)
         } else {
@@ -74,6 +76,7 @@ enum TemplateTransforms {
             default: return nil
             }
         }
+        if let view = value as? ContextObject { return self.dictionary(name, view.entries) }
         if let dictionary = value as? [String: Any] { return self.dictionary(name, dictionary) }
         if let list = TemplateList(value) { return self.list(name, list, original: value) }
         if let substring = value as? Substring { return string(name, String(substring)) }

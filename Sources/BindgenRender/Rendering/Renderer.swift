@@ -32,7 +32,7 @@ public struct Renderer: Sendable {
     public func render(_ model: RenderModel) throws(TemplateError) -> [GeneratedFile] {
         let library = try templates.library()
         let context = TemplateContext(model: model, options: options)
-        let document = context.document(lazy: true)
+        let document = context.document()
         var jobs: [RenderJob] = []
         for output in templates.outputs {
             guard output.parts > 1 else {
@@ -41,12 +41,7 @@ public struct Renderer: Sendable {
             }
             let ranges = OutputTemplate.schemaRanges(weights: model.types.map(\.renderWeight), parts: output.parts)
             for (part, fileName) in output.fileNames.enumerated() {
-                let range = ranges[part]
-                var partDocument = document
-                partDocument["schemas"] = context.schemaList(range)
-                partDocument["hasSchemas"] = !range.isEmpty
-                partDocument["schemasPart"] = part + 1
-                partDocument["schemasParts"] = output.parts
+                let partDocument = document.part(part + 1, of: output.parts, schemas: ranges[part])
                 jobs.append(RenderJob(fileName: fileName, output: output, document: partDocument))
             }
         }
@@ -66,7 +61,7 @@ public struct Renderer: Sendable {
         return try results.files()
     }
 
-    private func render(_ output: OutputTemplate, document: [String: Any], library: TemplateLibrary) throws(TemplateError) -> String {
+    private func render(_ output: OutputTemplate, document: DocumentView, library: TemplateLibrary) throws(TemplateError) -> String {
         let file = templates.sources[output.templateName]?.file ?? output.templateName
         guard let key = output.scope.itemsKey else {
             guard let text = library.render(document, withTemplate: output.templateName) else {
@@ -75,7 +70,7 @@ public struct Renderer: Sendable {
             return text
         }
         var parts = [library.render(document, withTemplate: "fileHeader") ?? ""]
-        let items = document[key].flatMap(TemplateList.init)
+        let items = document.value(named: key).flatMap(TemplateList.init)
         for index in 0..<(items?.count ?? 0) {
             guard let item = items?[index] else { continue }
             // The driver's section pushes the item, so keys resolve in the item first and in the document after.
@@ -96,7 +91,7 @@ public struct Renderer: Sendable {
 private struct RenderJob {
     let fileName: String
     let output: OutputTemplate
-    let document: [String: Any]
+    let document: DocumentView
 }
 
 /// Wraps values that are only read while several threads render (the context is plain immutable data).
