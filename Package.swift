@@ -42,18 +42,20 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"]), .yum(["libyaml-devel"])]
         ),
-        .target(name: "YAMLSource", dependencies: ["CLibYAML"]),
-        .target(name: "OpenAPIModel", dependencies: ["YAMLSource"]),
-        .target(name: "BindgenIR", dependencies: ["OpenAPIModel"]),
+        // Diagnostics, their places and their printing: one type every stage reports in.
+        .target(name: "BindgenDiagnostics"),
+        .target(name: "YAMLSource", dependencies: ["CLibYAML", "BindgenDiagnostics"]),
+        .target(name: "OpenAPIModel", dependencies: ["YAMLSource", "BindgenDiagnostics"]),
+        .target(name: "BindgenIR", dependencies: ["OpenAPIModel", "BindgenDiagnostics"]),
         .target(
             name: "BindgenRender",
-            dependencies: ["BindgenIR"],
+            dependencies: ["BindgenIR", "BindgenDiagnostics"],
             resources: [.copy("Templates")]
         ),
-        .target(name: "BindgenCore", dependencies: ["YAMLSource", "OpenAPIModel", "BindgenIR", "BindgenRender"]),
+        .target(name: "BindgenCore", dependencies: ["BindgenDiagnostics", "YAMLSource", "OpenAPIModel", "BindgenIR", "BindgenRender"]),
         .executableTarget(
             name: "openapi-bindgen",
-            dependencies: ["BindgenCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["BindgenCore", "BindgenDiagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .plugin(name: "OpenAPIBindgenPlugin", capability: .buildTool(), dependencies: ["openapi-bindgen"]),
         .plugin(
@@ -132,12 +134,13 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"), .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
-        .testTarget(name: "YAMLSourceTests", dependencies: ["YAMLSource"]),
+        .testTarget(name: "BindgenDiagnosticsTests", dependencies: ["BindgenDiagnostics"]),
+        .testTarget(name: "YAMLSourceTests", dependencies: ["BindgenDiagnostics", "YAMLSource"]),
         // The template engine against swift-mustache (its reference: random templates rendered by both must agree).
-        .testTarget(name: "OpenAPIModelTests", dependencies: ["OpenAPIModel"]),
-        .testTarget(name: "BindgenIRTests", dependencies: ["BindgenIR", "OpenAPIModel", "YAMLSource"]),
-        .testTarget(name: "BindgenRenderTests", dependencies: ["BindgenRender", .product(name: "Mustache", package: "swift-mustache")]),
-        .testTarget(name: "BindgenCoreTests", dependencies: ["BindgenCore", "BindgenIR", "BindgenRender", "OpenAPIModel", "YAMLSource"], exclude: ["Goldens"]),
+        .testTarget(name: "OpenAPIModelTests", dependencies: ["BindgenDiagnostics", "OpenAPIModel"]),
+        .testTarget(name: "BindgenIRTests", dependencies: ["BindgenDiagnostics", "BindgenIR", "OpenAPIModel", "YAMLSource"]),
+        .testTarget(name: "BindgenRenderTests", dependencies: ["BindgenDiagnostics", "BindgenRender", "BindgenIR", "OpenAPIModel", "YAMLSource", .product(name: "Mustache", package: "swift-mustache")]),
+        .testTarget(name: "BindgenCoreTests", dependencies: ["BindgenDiagnostics", "BindgenCore", "BindgenIR", "BindgenRender", "OpenAPIModel", "YAMLSource"], exclude: ["Goldens"]),
         // Helpers shared by test targets (a log capture); not a product.
         .target(name: "TestSupport", dependencies: [.product(name: "Logging", package: "swift-log")], path: "Tests/TestSupport"),
         .testTarget(name: "BindgenRuntimeTests", dependencies: ["BindgenRuntime", "TestSupport"]),

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer target over the YAML reader and the OpenAPI document model.
 #     bash .ci/fuzz.sh [seconds]        (default 600; crash inputs are written to Tests/Fuzz/Crashes/)
-# The reader, the model and Tests/Fuzz/FuzzDocumentModel.swift are compiled as one module with
+# The diagnostics, the reader, the model and Tests/Fuzz/FuzzDocumentModel.swift are compiled as one module with
 # -sanitize=fuzzer,address (swiftc directly: SwiftPM executables want a main of their own, libFuzzer brings one).
 # Seeds: Tests/Fuzz/Corpus plus the small documents of ../shared/specs.
 set -euo pipefail
@@ -11,8 +11,8 @@ OUT=".build-fuzz"
 SRC="$OUT/src"
 rm -rf "$SRC" && mkdir -p "$SRC"
 # One module: drop the imports between the two modules (and their access levels) in a scratch copy.
-for file in $(find Sources/YAMLSource Sources/OpenAPIModel -name '*.swift'); do
-    sed -E 's/^(public |internal |package )?import (YAMLSource|OpenAPIModel)$//' "$file" > "$SRC/$(echo "$file" | tr '/' '_')"
+for file in $(find Sources/BindgenDiagnostics Sources/YAMLSource Sources/OpenAPIModel -name '*.swift'); do
+    sed -E 's/^(public |internal |package )?import (BindgenDiagnostics|YAMLSource|OpenAPIModel)$//' "$file" > "$SRC/$(echo "$file" | tr '/' '_')"
 done
 swiftc -O -g -sanitize=fuzzer,address -parse-as-library -module-name BindgenFuzz -I Sources/CLibYAML \
     "$SRC"/*.swift Tests/Fuzz/FuzzDocumentModel.swift -lyaml -o "$OUT/fuzz-document-model"

@@ -1,6 +1,7 @@
-import Foundation
+public import BindgenDiagnostics
 public import BindgenIR
-public import OpenAPIModel
+import Foundation
+import OpenAPIModel
 import YAMLSource
 
 /// The generator's configuration file, `openapi-bindgen.yaml`, next to the document: one file for the CLI,

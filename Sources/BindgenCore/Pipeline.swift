@@ -1,11 +1,16 @@
-import Foundation
+public import BindgenDiagnostics
 public import BindgenIR
 public import BindgenRender
-public import OpenAPIModel
+import Foundation
+import OpenAPIModel
 import YAMLSource
 
 /// The one entry point the CLI, the plugins and the tests use: document → files.
 public enum Pipeline {
+    /// Which part of the template context ``dumpContext(documentPath:configuration:scope:)`` prints: the document, or
+    /// the list of one scope's items (schemas, operations, tags, webhooks).
+    public typealias ContextScope = TemplateScope
+
     /// Wall time of each stage, in seconds.
     public struct Timings: Sendable {
         /// Reading the YAML or JSON.
@@ -46,18 +51,18 @@ public enum Pipeline {
             let templates = try TemplateSet(userDirectory: configuration.templatesDirectory)
             let problems = templates.problems()
             if !problems.isEmpty {
-                problems.forEach { diagnostics.append(diagnostic($0)) }
-                throw DiagnosticsError(diagnostics: diagnostics.diagnostics)
+                problems.forEach { diagnostics.append(contentsOf: $0.diagnostics) }
+                throw diagnostics.failure()
             }
             files = try Renderer(templates: templates, options: renderOptions(configuration)).render(model)
-        } catch let error as TemplateError {
-            diagnostics.append(diagnostic(error))
-            throw DiagnosticsError(diagnostics: diagnostics.diagnostics)
         } catch let error as DiagnosticsError {
             throw error
+        } catch let error as any DiagnosticReporting {
+            diagnostics.append(contentsOf: error.diagnostics)
+            throw diagnostics.failure()
         } catch {
             diagnostics.error("\(error)", at: nil)
-            throw DiagnosticsError(diagnostics: diagnostics.diagnostics)
+            throw diagnostics.failure()
         }
         timings.render = lap(&clock)
         return Result(files: files, diagnostics: diagnostics.diagnostics, timings: timings, model: model)
@@ -73,8 +78,8 @@ public enum Pipeline {
         do {
             tree = try YAMLReader.read(contentsOf: documentPath)
         } catch {
-            diagnostics.error(error.message, at: error.location)
-            throw DiagnosticsError(diagnostics: diagnostics.diagnostics)
+            diagnostics.append(contentsOf: error.diagnostics)
+            throw diagnostics.failure()
         }
         timings.read = lap(&clock)
         var document = try DocumentParser(sources: SourceSet(rootFile: documentPath, rootTree: tree), diagnostics: diagnostics).parse()
@@ -89,7 +94,7 @@ public enum Pipeline {
         // Applied even after errors, so that every bad configuration entry is reported in one run.
         model = configuration.names.apply(to: model, diagnostics: diagnostics)
         model = PaginationPass.apply(to: model)  // last: it reads the final names of members and arguments
-        if diagnostics.hasErrors { throw DiagnosticsError(diagnostics: diagnostics.diagnostics) }
+        if diagnostics.hasErrors { throw diagnostics.failure() }
         timings.lower = lap(&clock)
         return model
     }
@@ -110,14 +115,14 @@ public enum Pipeline {
         do {
             return try TemplateSet(userDirectory: configuration.templatesDirectory).outputFileNames
         } catch {
-            throw DiagnosticsError(diagnostics: [diagnostic(error)])
+            throw DiagnosticsError(diagnostics: error.diagnostics)
         }
     }
 
     /// The template context of a document as pretty-printed JSON with sorted keys (`dump-context`): the document
     /// context, or for another scope the list of its items' contexts (what each per-item rendering sees first).
     public static func dumpContext(
-        documentPath: String, configuration: Configuration = Configuration(), scope: TemplateScope = .document
+        documentPath: String, configuration: Configuration = Configuration(), scope: ContextScope = .document
     ) throws(DiagnosticsError) -> String {
         var timings = Timings()
         let diagnostics = DiagnosticCollector()
@@ -129,10 +134,6 @@ public enum Pipeline {
         RenderOptions(
             accessModifier: configuration.accessModifier, additionalImports: configuration.additionalImports,
             unknownEnumCases: configuration.unknownEnumCases)
-    }
-
-    static func diagnostic(_ error: TemplateError) -> Diagnostic {
-        Diagnostic(.error, error.message, at: SourceLocation(file: error.file, line: error.line ?? 1, column: error.column ?? 1))
     }
 
     private static func lap(_ clock: inout ContinuousClock.Instant) -> Double {

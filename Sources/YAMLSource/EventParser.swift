@@ -1,3 +1,4 @@
+import BindgenDiagnostics
 internal import CLibYAML
 
 /// A libyaml event parser reading from an in-memory buffer.

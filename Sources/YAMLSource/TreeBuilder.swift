@@ -1,3 +1,4 @@
+import BindgenDiagnostics
 internal import CLibYAML
 
 /// Turns libyaml's event stream into a ``YAMLNode`` tree.

@@ -1,7 +1,9 @@
+public import BindgenDiagnostics
+
 /// An error found while reading YAML: a syntax error reported by libyaml, or a
 /// structural problem detected by ``YAMLReader`` (duplicate keys, unknown
 /// aliases, several documents, excessive nesting, unreadable file).
-public struct YAMLError: Error, Sendable, CustomStringConvertible {
+public struct YAMLError: DiagnosticReporting, CustomStringConvertible {
     /// Where the problem is (1-based line and column).
     public let location: SourceLocation
     /// A human-readable explanation without the location prefix, for example
@@ -17,4 +19,7 @@ public struct YAMLError: Error, Sendable, CustomStringConvertible {
 
     /// The error rendered in compiler style: `file:line:column: error: message`.
     public var description: String { "\(location): error: \(message)" }
+
+    /// The error as the one diagnostic it is.
+    public var diagnostics: [Diagnostic] { [Diagnostic(.error, message, at: location)] }
 }

@@ -1,3 +1,5 @@
+public import BindgenDiagnostics
+
 /// One node of a parsed YAML (or JSON) document: a scalar, a sequence or a mapping.
 ///
 /// Nodes are immutable and therefore `Sendable`. Every node carries the

@@ -1,3 +1,4 @@
+import BindgenDiagnostics
 public import Foundation
 
 /// Reads a single YAML 1.1/1.2 or JSON document into a ``YAMLNode`` tree.

@@ -1,8 +1,7 @@
 import ArgumentParser
 import BindgenCore
-import BindgenRender
+import BindgenDiagnostics
 import Foundation
-import OpenAPIModel
 
 @main
 struct BindgenCommand: ParsableCommand {
@@ -49,12 +48,7 @@ struct CommonOptions: ParsableArguments {
 }
 
 func report(_ diagnostics: [Diagnostic]) {
-    let printer = DiagnosticPrinter()
-    var text = ""
-    for diagnostic in diagnostics {
-        text += printer.render(diagnostic) + "\n"
-    }
-    FileHandle.standardError.write(Data(text.utf8))
+    DiagnosticPrinter().report(diagnostics)
 }
 
 struct Generate: ParsableCommand {
@@ -120,7 +114,7 @@ struct DumpContext: ParsableCommand {
     @Option(help: ArgumentHelp(
         "The scope to print: document (the whole context), or schema, operation, tag or webhook (the list of that scope's item contexts).",
         valueName: "scope"))
-    var scope: TemplateScope = .document
+    var scope: Pipeline.ContextScope = .document
 
     func run() throws {
         let configuration = try options.configuration()
@@ -133,7 +127,7 @@ struct DumpContext: ParsableCommand {
     }
 }
 
-extension TemplateScope: ExpressibleByArgument {}
+extension Pipeline.ContextScope: ExpressibleByArgument {}
 
 struct ListOutputs: ParsableCommand {
     static let configuration = CommandConfiguration(

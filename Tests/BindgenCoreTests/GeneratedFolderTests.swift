@@ -1,6 +1,7 @@
 import BindgenCore
-import OpenAPIModel
+import BindgenDiagnostics
 import Foundation
+import OpenAPIModel
 import Testing
 
 /// `Generated/` must be exactly what the generator writes for `openapi.yaml` now.

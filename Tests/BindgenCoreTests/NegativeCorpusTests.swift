@@ -1,4 +1,5 @@
 import BindgenCore
+import BindgenDiagnostics
 import Foundation
 import Testing
 

@@ -41,7 +41,7 @@ func diagnostics(_ yaml: String, name: String = "openapi.yaml", extraFiles: [Str
 
 /// Compares text with a golden file under `Tests/BindgenCoreTests/Goldens`. With `RECORD_GOLDENS=1` the file is
 /// rewritten and the test fails, so a re-record never passes silently.
-func assertGolden(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+func assertGolden(_ actual: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
     let url = packageRoot.appendingPathComponent("Tests/BindgenCoreTests/Goldens/\(name)")
     if ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" {
         try Data(actual.utf8).write(to: url)

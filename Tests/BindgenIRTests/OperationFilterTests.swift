@@ -1,3 +1,4 @@
+import BindgenDiagnostics
 import BindgenIR
 import OpenAPIModel
 import Testing

@@ -1,4 +1,3 @@
-
 /// libFuzzer entry point: any bytes go through the YAML reader and, when they parse, through the document model
 /// (version check, paths, parameters, schemas, `$ref` resolution inside the input). A crash, a hang or a sanitizer
 /// report is a bug; diagnostics are the expected outcome for garbage.

@@ -1,3 +1,4 @@
+import BindgenDiagnostics
 import Foundation
 import Testing
 import YAMLSource
@@ -90,7 +91,7 @@ import YAMLSource
             _ = try YAMLReader.read(contentsOf: path)
             Issue.record("expected an error")
         } catch {
-            #expect(error.location == YAMLSource.SourceLocation(file: path, line: 1, column: 1))
+            #expect(error.location == BindgenDiagnostics.SourceLocation(file: path, line: 1, column: 1))
             #expect(error.message == "cannot read file: No such file or directory")
             #expect(error.description == "\(path):1:1: error: cannot read file: No such file or directory")
         }
@@ -107,7 +108,7 @@ import YAMLSource
         try Data("x:\n  y: [1]\n".utf8).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let root = try YAMLReader.read(contentsOf: path)
-        #expect(root["x"]?["y"]?.sequence?.first?.location == YAMLSource.SourceLocation(file: path, line: 2, column: 7))
+        #expect(root["x"]?["y"]?.sequence?.first?.location == BindgenDiagnostics.SourceLocation(file: path, line: 2, column: 7))
 
         let fromData = try YAMLReader.read(Data("k: v".utf8), file: "data.yaml")
         #expect(fromData["k"]?.location.description == "data.yaml:1:4")

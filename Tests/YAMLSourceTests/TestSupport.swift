@@ -1,3 +1,4 @@
+import BindgenDiagnostics
 import Foundation
 import Testing
 import YAMLSource

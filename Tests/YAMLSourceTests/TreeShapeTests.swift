@@ -1,3 +1,4 @@
+import BindgenDiagnostics
 import Testing
 import YAMLSource
 
@@ -22,7 +23,7 @@ import YAMLSource
             """)
         #expect(root.at == "1:1")
         #expect(root.keys == ["openapi", "info", "paths", "tags"])
-        #expect(root.location == YAMLSource.SourceLocation(file: "test.yaml", line: 1, column: 1))
+        #expect(root.location == BindgenDiagnostics.SourceLocation(file: "test.yaml", line: 1, column: 1))
         #expect(root.location.description == "test.yaml:1:1")
 
         let openapi = try #require(root.entries?.first)

@@ -1,3 +1,4 @@
+public import BindgenDiagnostics
 public import OpenAPIModel
 
 /// Lowers a parsed document into the ``RenderModel`` the templates render.

@@ -1,3 +1,4 @@
+import BindgenDiagnostics
 import OpenAPIModel
 
 /// Lowers operations: names, arguments in signature order, body encoding, success and error responses.

@@ -1,3 +1,4 @@
+import BindgenDiagnostics
 import OpenAPIModel
 import YAMLSource  // SourceLocation
 

@@ -1,4 +1,5 @@
-public import OpenAPIModel
+import BindgenDiagnostics
+import OpenAPIModel
 
 /// Names every schema that becomes a top-level type, once, before anything is lowered: the configuration's
 /// `names.schemas` and `typeOverrides.schemas` are inputs, so no pass renames types afterwards and no configured

@@ -1,3 +1,4 @@
+import BindgenDiagnostics
 import OpenAPIModel
 
 /// Lowers the `webhooks` section: a case per webhook, its payload type, and the event type a delivery names.

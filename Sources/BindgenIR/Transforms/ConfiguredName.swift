@@ -1,4 +1,5 @@
-public import YAMLSource
+public import BindgenDiagnostics
+import YAMLSource
 
 /// A string from the configuration file with the place it was written, so that a problem with it is reported
 /// at its `line:column`.

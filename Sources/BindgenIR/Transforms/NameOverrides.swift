@@ -1,4 +1,5 @@
-public import OpenAPIModel
+public import BindgenDiagnostics
+import OpenAPIModel
 
 /// The `names` section of the configuration: Swift names chosen by the user for schemas, properties and
 /// operations. Applied to the ``RenderModel`` after lowering, so every reference to a renamed type follows.

@@ -1,3 +1,4 @@
+public import BindgenDiagnostics
 public import OpenAPIModel
 
 /// The `filter` section of the configuration: which operations and webhooks are generated.

@@ -1,4 +1,5 @@
-public import OpenAPIModel
+public import BindgenDiagnostics
+import OpenAPIModel
 
 /// The `typeOverrides` section of the configuration: schemas and string formats replaced by existing Swift types.
 ///

@@ -1,3 +1,4 @@
+public import BindgenDiagnostics
 import Foundation
 
 /// The templates of one run: the built-in ones (resources of this module) with the user's folder laid over them.
@@ -125,7 +126,7 @@ public struct TemplateSet: Sendable {
 }
 
 /// A problem with a template, printed as `file:line:column: error: message`.
-public struct TemplateError: Error, Sendable, CustomStringConvertible {
+public struct TemplateError: DiagnosticReporting, CustomStringConvertible {
     /// The template file (or folder) the problem is in.
     public let file: String
     /// The 1-based line, when known.
@@ -151,5 +152,10 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
             if let column { place += ":\(column)" }
         }
         return "\(place): error: \(message)"
+    }
+
+    /// The error as the one diagnostic it is (line and column 1 where unknown).
+    public var diagnostics: [Diagnostic] {
+        [Diagnostic(.error, message, at: SourceLocation(file: file, line: line ?? 1, column: column ?? 1))]
     }
 }

@@ -1,4 +1,5 @@
-public import YAMLSource
+public import BindgenDiagnostics
+import YAMLSource
 
 /// Constructs that break the specification but whose meaning is clear: the generator keeps generating what the
 /// author meant and reports each kind once per document, at its first place, with the number of other places.

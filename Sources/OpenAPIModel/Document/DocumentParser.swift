@@ -1,3 +1,4 @@
+public import BindgenDiagnostics
 import Foundation
 import YAMLSource
 
@@ -31,14 +32,14 @@ public final class DocumentParser {
             root = try sources.tree(of: file)
         } catch {
             diagnostics.error(error.message, at: error.location)
-            throw DiagnosticsError(diagnostics: diagnostics.diagnostics)
+            throw diagnostics.failure()
         }
         guard root.entries != nil else {
             diagnostics.error("an OpenAPI document must be a mapping at its top level", at: root.location)
-            throw DiagnosticsError(diagnostics: diagnostics.diagnostics)
+            throw diagnostics.failure()
         }
         let version = checkVersion(root)
-        guard let version else { throw DiagnosticsError(diagnostics: diagnostics.diagnostics) }
+        guard let version else { throw diagnostics.failure() }
         self.version = version
         let rootAddress = NodeAddress(file: file, tokens: [])
 
@@ -101,7 +102,7 @@ public final class DocumentParser {
         }
 
         tolerated.flush(into: diagnostics)
-        if diagnostics.hasErrors { throw DiagnosticsError(diagnostics: diagnostics.diagnostics) }
+        if diagnostics.hasErrors { throw diagnostics.failure() }
         return OpenAPIDocument(
             version: version, info: info, servers: servers, operations: operations, webhooks: webhooks,
             componentSchemas: componentSchemas, schemas: schemas, securitySchemes: securitySchemes, rootFile: file)

@@ -1,3 +1,4 @@
+public import BindgenDiagnostics
 public import YAMLSource
 
 /// Where a parameter goes (OpenAPI 3 `in`).

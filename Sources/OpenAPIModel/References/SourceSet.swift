@@ -1,3 +1,4 @@
+import BindgenDiagnostics
 import Foundation
 public import YAMLSource
 

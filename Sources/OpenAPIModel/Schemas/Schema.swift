@@ -1,3 +1,4 @@
+public import BindgenDiagnostics
 public import YAMLSource
 
 /// A JSON Schema object as OpenAPI 3.0 and 3.1 use it. Immutable; `$ref`s stay references

@@ -1,3 +1,4 @@
+public import BindgenDiagnostics
 public import YAMLSource
 
 /// A JSON value the document writes for a schema (an `enum` entry, `const`, `default`, `example`), typed once by

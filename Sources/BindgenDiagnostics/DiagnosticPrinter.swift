@@ -1,5 +1,4 @@
 import Foundation
-public import OpenAPIModel
 
 /// Prints diagnostics like a compiler: the `file:line:column: severity: message` line, the source line and a caret.
 /// Each file is read and split into lines once, however many diagnostics point into it.
@@ -8,6 +7,15 @@ public final class DiagnosticPrinter {
 
     public init() {}
 
+    /// Writes diagnostics to standard error, one `render(_:)` each, in order.
+    public func report(_ diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        let text = diagnostics.map { render($0) + "\n" }.joined()
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// The diagnostic's line, then the source line it points at and a caret under its column (when the file can be
+    /// read and the line is shorter than 400 bytes).
     public func render(_ diagnostic: Diagnostic) -> String {
         var out = diagnostic.description
         guard let location = diagnostic.location, location.line > 0 else { return out }
