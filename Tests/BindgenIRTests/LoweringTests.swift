@@ -32,6 +32,11 @@ import YAMLSource
         """
     }
 
+    /// A use of the top-level type named `name` (``TypeUsage/generated(_:)`` holds its identity).
+    static func generated(_ name: String, in model: RenderModel) throws -> TypeUsage {
+        .generated(try type(name, in: model).id)
+    }
+
     static func type(_ name: String, in model: RenderModel) throws -> TypeDeclaration {
         try #require(model.types.first { $0.name == name }, "no type \(name) in \(model.types.map(\.name))")
     }
@@ -55,7 +60,7 @@ import YAMLSource
         """))
         let assignee = try #require(try Self.properties(of: Self.type("Issue", in: model)).first)
         #expect(assignee.jsonName == "assignee")
-        #expect(assignee.type == .optional(.named("User")))
+        #expect(assignee.type == .optional(try Self.generated("User", in: model)))
         #expect(assignee.required)
     }
 
@@ -69,7 +74,7 @@ import YAMLSource
             Issue.record("OrderID lowered to \(order.kind), not an alias")
             return
         }
-        #expect(usage == .named("Identifier") || usage == .uuid)
+        #expect(try usage == Self.generated("Identifier", in: model) || usage == .uuid)
         #expect(order.documentation == ["An order."])
     }
 
@@ -87,7 +92,7 @@ import YAMLSource
             return
         }
         #expect(oneOf.discriminatorProperty == "kind")
-        #expect(oneOf.variants.map(\.type) == [.named("Cat"), .named("Dog")])
+        #expect(try oneOf.variants.map(\.type) == [Self.generated("Cat", in: model), Self.generated("Dog", in: model)])
         #expect(oneOf.variants.map(\.discriminatorValues) == [["Cat"], ["Dog"]])
     }
 
@@ -120,5 +125,42 @@ import YAMLSource
         let body = try #require(operation.body, "the text/plain request body was dropped")
         #expect(body.contentType == "text/plain")
         #expect(operation.success.statuses == ["204"])
+    }
+
+    /// The inline types of form fields move to the top level under the operation's prefix. A use of another nested
+    /// type of the same short name (`bank_account.documents` beside the body's own `documents`) keeps pointing at its
+    /// own type: by name, the promotion renamed it to the promoted sibling (Stripe's `PostAccountsDocuments`).
+    @Test func promotedFormFieldTypesKeepTheirOwnNestedTypes() throws {
+        let (model, diagnostics) = try Self.lower("""
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /accounts:
+                post:
+                  operationId: createAccount
+                  requestBody:
+                    content:
+                      application/x-www-form-urlencoded:
+                        schema:
+                          type: object
+                          properties:
+                            documents: {type: object, properties: {license: {type: string}}}
+                            bank_account:
+                              type: object
+                              properties:
+                                documents: {type: object, properties: {statement: {type: string}}}
+                  responses:
+                    '204': {description: done}
+            """)
+        #expect(!diagnostics.contains { $0.severity == .error }, "\(diagnostics)")
+        let arguments = try #require(model.operations.first?.arguments)
+        let documentsID = try #require(arguments.first { $0.wireName == "documents" }?.type.directlyGenerated)
+        let bankAccountID = try #require(arguments.first { $0.wireName == "bank_account" }?.type.directlyGenerated)
+        let documents = try #require(model.types.first { $0.id == documentsID })
+        let bankAccount = try #require(model.types.first { $0.id == bankAccountID })
+        let nested = try #require(bankAccount.nested.first)
+        #expect(documents.name != nested.name, "the promoted type is prefixed: \(documents.name)")
+        let member = try #require(try Self.properties(of: bankAccount).first)
+        #expect(member.type.directlyGenerated == nested.id, "bank_account.documents is the nested type, not \(documents.name)")
     }
 }

@@ -32,45 +32,73 @@ import Testing
         return (TypeCatalog(types: model.types), model)
     }
 
+    static func id(_ name: String, in model: RenderModel) throws -> TypeID { try LoweringTests.type(name, in: model).id }
+
     @Test func enumsAliasesOfScalarsAndScalarOneOfsTravelAsText() throws {
-        let (catalog, _) = try Self.catalog()
+        let (catalog, model) = try Self.catalog()
         for name in ["Status", "Level", "Slug", "Identifier", "Either"] {
-            #expect(catalog.scalarTypeNames.contains(name), "\(name)")
+            #expect(try catalog.scalarTypes.contains(Self.id(name, in: model)), "\(name)")
         }
         // A nullable variant has no text; an object variant neither.
-        #expect(!catalog.scalarTypeNames.contains("MaybeIdentifier"))
-        #expect(!catalog.scalarTypeNames.contains("Shape"))
-        #expect(!catalog.scalarTypeNames.contains("Holder"))
+        for name in ["MaybeIdentifier", "Shape", "Holder"] {
+            #expect(try !catalog.scalarTypes.contains(Self.id(name, in: model)), "\(name)")
+        }
     }
 
     @Test func scalarOneOfsAreFoundThroughReferencesAndInNestedScopes() throws {
         let (catalog, model) = try Self.catalog()
-        #expect(catalog.parameterValueOneOfs.contains(["Identifier"]))
-        #expect(catalog.parameterValueOneOfs.contains(["Either"]), "a oneOf of scalar oneOfs and enums is one too")
+        #expect(try catalog.parameterValueOneOfs.contains(Self.id("Identifier", in: model)))
+        #expect(try catalog.parameterValueOneOfs.contains(Self.id("Either", in: model)), "a oneOf of scalar oneOfs and enums is one too")
         let holder = try LoweringTests.type("Holder", in: model)
         let nestedOneOf = try #require(holder.nested.first { if case .oneOf = $0.kind { true } else { false } })
-        #expect(catalog.parameterValueOneOfs.contains(["Holder", nestedOneOf.name]))
-        // Nested scalars are known by their own name, not by their path.
-        #expect(!catalog.scalarTypeNames.contains(nestedOneOf.name), "only top-level oneOfs are scalar names")
+        #expect(catalog.parameterValueOneOfs.contains(nestedOneOf.id))
+        #expect(!catalog.scalarTypes.contains(nestedOneOf.id), "only top-level oneOfs travel as text")
+        let mode = try #require(holder.nested.first { $0.name == "Mode" })
+        #expect(catalog.scalarTypes.contains(mode.id), "nested enums do")
     }
 
-    @Test func declaredKindsCoverNestedTypes() throws {
+    @Test func everyDeclarationHasItsOwnNameAndKind() throws {
         let (catalog, model) = try Self.catalog()
-        #expect(catalog.declaredKinds["Status"] == .enumeration)
-        #expect(catalog.declaredKinds["Slug"] == .alias)
-        #expect(catalog.declaredKinds["Holder"] == .structure)
-        #expect(catalog.declaredKinds["Shape"] == .structure)
+        #expect(try catalog.declaredKinds[Self.id("Status", in: model)] == .enumeration)
+        #expect(try catalog.declaredKinds[Self.id("Slug", in: model)] == .alias)
+        #expect(try catalog.declaredKinds[Self.id("Holder", in: model)] == .structure)
+        #expect(try catalog.declaredKinds[Self.id("Shape", in: model)] == .structure)
         let holder = try LoweringTests.type("Holder", in: model)
         for nested in holder.nested {
-            #expect(catalog.declaredKinds[nested.name] != nil, "\(nested.name)")
+            #expect(catalog.name(of: nested.id) == nested.name)
+            #expect(catalog.declaredKinds[nested.id] != nil, "\(nested.name)")
         }
     }
 
+    /// Two nested types of the same name in different parents are two types: one an enum, the other a struct. (By
+    /// name, the first declaration answered for both: `B.kind` was reported as an enum and sent as text.)
+    @Test func nestedTypesOfTheSameNameAreToldApart() throws {
+        let (model, _) = try LoweringTests.lower(LoweringTests.document(schemas: """
+            A:
+              type: object
+              properties:
+                kind: {type: string, enum: [x, y]}
+            B:
+              type: object
+              properties:
+                kind: {type: object, properties: {size: {type: integer}}}
+        """))
+        let catalog = TypeCatalog(types: model.types)
+        let aKind = try #require(try LoweringTests.type("A", in: model).nested.first)
+        let bKind = try #require(try LoweringTests.type("B", in: model).nested.first)
+        #expect(aKind.name == bKind.name)
+        #expect(aKind.id != bKind.id)
+        #expect(catalog.declaredKinds[aKind.id] == .enumeration)
+        #expect(catalog.declaredKinds[bKind.id] == .structure)
+        #expect(catalog.isScalar(.generated(aKind.id)))
+        #expect(!catalog.isScalar(.generated(bKind.id)))
+    }
+
     @Test func usagesAreScalarByTheirUnwrappedType() throws {
-        let (catalog, _) = try Self.catalog()
+        let (catalog, model) = try Self.catalog()
         #expect(catalog.isScalar(.string))
-        #expect(catalog.isScalar(.named("Status")))
-        #expect(!catalog.isScalar(.named("Holder")))
+        #expect(try catalog.isScalar(.optional(.generated(Self.id("Status", in: model)))))
+        #expect(try !catalog.isScalar(.generated(Self.id("Holder", in: model))))
         #expect(!catalog.isScalar(.array(.string)))
     }
 }

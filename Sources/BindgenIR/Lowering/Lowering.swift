@@ -63,7 +63,8 @@ enum CallbackLowering {
                     var nestedNames = NameAllocator()
                     let hint = SwiftName.typeName(owner + " " + callback.name + " " + callbackOperation.method.lowercased()) + "Payload"
                     let usage = schemas.usage(of: schema, hint: hint, nested: &nested, nestedNames: &nestedNames)
-                    _ = schemas.promote(nested, in: usage)
+                    _ = usage
+                    schemas.promote(nested)
                 }
             }
         }

@@ -118,10 +118,7 @@ extension OperationLowering {
         // Undeclared members are the `additionalParts`/`additionalFields` argument below, not a field.
         var properties = schemas.structProperties(target, nested: &nested, nestedNames: &nestedNames).filter { !$0.isAdditionalProperties }
         // Form fields are arguments, so their inline types move to the top level, prefixed by the operation.
-        let map = schemas.promote(nested, prefix: typePrefix)
-        for index in properties.indices {
-            properties[index].type = properties[index].type.renamed(map)
-        }
+        schemas.promote(nested, prefix: typePrefix)
         var arguments = properties.map { property in
             let propertySchema = target.properties.first { $0.name == property.jsonName }?.schema
             var type = property.type

@@ -191,7 +191,8 @@ struct OperationLowering {
         var nested: [TypeDeclaration] = []
         var nestedNames = NameAllocator()
         let usage = schemas.usage(of: schema, hint: name, nested: &nested, nestedNames: &nestedNames)
-        return schemas.promote(nested, in: usage)
+        schemas.promote(nested)
+        return usage
     }
 
     static func isFile(_ schema: Schema, resolve: (Schema) -> Schema) -> Bool {

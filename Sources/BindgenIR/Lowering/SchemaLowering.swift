@@ -1,6 +1,5 @@
 import BindgenDiagnostics
 import OpenAPIModel
-import YAMLSource  // SourceLocation
 
 /// Lowers schemas to type declarations and usages. One instance per pipeline run.
 final class SchemaLowering {
@@ -16,6 +15,12 @@ final class SchemaLowering {
 
     /// Schemas replaced by existing types (`typeOverrides.schemas`): referenced by that type's name, never declared.
     private let externalSchemas: Set<NodeAddress>
+
+    /// The identity of each named schema's type, handed out when first asked for (a `$ref` or its declaration).
+    private var schemaTypeIDs: [NodeAddress: TypeID] = [:]
+    /// The current name of every type identity handed out (promotion to the top level renames).
+    private var typeNames: [TypeID: String] = [:]
+    private var nextTypeID = 0
 
     init(document: OpenAPIDocument, diagnostics: DiagnosticCollector, formatTypes: [String: TypeUsage] = [:], namer: TypeNamer) {
         self.document = document
@@ -45,6 +50,22 @@ final class SchemaLowering {
         unrepresented.flush(into: diagnostics)
     }
 
+    /// A new type identity for a declaration about to be built under `name`.
+    func newTypeID(named name: String) -> TypeID {
+        let id = TypeID(nextTypeID)
+        nextTypeID += 1
+        typeNames[id] = name
+        return id
+    }
+
+    /// The identity of a named schema's type.
+    func typeID(of address: NodeAddress) -> TypeID {
+        if let id = schemaTypeIDs[address] { return id }
+        let id = newTypeID(named: names[address] ?? "")
+        schemaTypeIDs[address] = id
+        return id
+    }
+
     /// A fresh top-level name (for inline request/response bodies).
     func allocateTopLevelName(_ base: String) -> String {
         topLevelNames.unique(SwiftName.typeName(base))
@@ -57,7 +78,7 @@ final class SchemaLowering {
         let ordered = document.componentSchemas.map(\.address) + document.schemas.keys.sorted()
         for address in ordered where done.insert(address).inserted && !externalSchemas.contains(address) {
             guard let schema = document.schemas[address], let name = names[address] else { continue }
-            result.append(declaration(for: schema, name: name))
+            result.append(declaration(for: schema, name: name, id: typeID(of: address)))
         }
         return result
     }
@@ -69,19 +90,19 @@ final class SchemaLowering {
     /// `anyOf [bank_account, card, source]`, whose `source` case would then hold the enum itself). When that
     /// happens the declaration is built again with those names reserved (`Source2` for the nested one); other
     /// nested types keep their plain names.
-    func declaration(for schema: Schema, name: String) -> TypeDeclaration {
+    func declaration(for schema: Schema, name: String, id: TypeID) -> TypeDeclaration {
         let diagnosticsMark = diagnostics.diagnostics.count
         let extraMark = extraDeclarations.count
         referencedNames = []
         nestedNameReservations = []
-        let first = buildDeclaration(for: schema, name: name)
+        let first = buildDeclaration(for: schema, name: name, id: id)
         let clashes = referencedNames.intersection(Self.nestedNames(of: first))
         guard !clashes.isEmpty else { return first }
         diagnostics.truncate(to: diagnosticsMark)
         extraDeclarations.removeSubrange(extraMark...)
         nestedNameReservations = clashes
         defer { nestedNameReservations = [] }
-        return buildDeclaration(for: schema, name: name)
+        return buildDeclaration(for: schema, name: name, id: id)
     }
 
     /// The names of every nested declaration, at any depth.
@@ -97,12 +118,12 @@ final class SchemaLowering {
         return result
     }
 
-    private func buildDeclaration(for schema: Schema, name: String) -> TypeDeclaration {
+    private func buildDeclaration(for schema: Schema, name: String, id: TypeID) -> TypeDeclaration {
         let docs = Documentation.lines(for: schema)
         let pointer = schema.address.fragment
         // `allOf: [{inline shape}]` plus annotations: the inline shape's declaration, under this schema's name.
         if let shape = allOfShape(schema), shape.reference == nil {
-            var declaration = buildDeclaration(for: shape, name: name)
+            var declaration = buildDeclaration(for: shape, name: name, id: id)
             declaration.sourcePointer = pointer
             if !docs.isEmpty { declaration.documentation = docs }
             declaration.deprecated = declaration.deprecated || schema.deprecated
@@ -111,53 +132,42 @@ final class SchemaLowering {
         if let kind = enumKind(schema), let values = schema.enumValues {
             if kind == .integer {
                 let cases = enumCases(values.compactMap { $0.integer.map(String.init) }, integer: true)
-                return TypeDeclaration(name: name, kind: .integerEnum(cases), documentation: docs, sourcePointer: pointer, deprecated: schema.deprecated)
+                return TypeDeclaration(id: id, name: name, kind: .integerEnum(cases), documentation: docs, sourcePointer: pointer, deprecated: schema.deprecated)
             }
             let cases = enumCases(values.compactMap { $0.isNull ? nil : $0.text }, integer: false)
-            return TypeDeclaration(name: name, kind: .stringEnum(cases), documentation: docs, sourcePointer: pointer, deprecated: schema.deprecated)
+            return TypeDeclaration(id: id, name: name, kind: .stringEnum(cases), documentation: docs, sourcePointer: pointer, deprecated: schema.deprecated)
         }
         if let variants = variantSchemas(schema) {
             var nested: [TypeDeclaration] = []
             var nestedNames = NameAllocator(reserved: nestedNameReservations.union([name]))
             let oneOf = oneOfDeclaration(schema, variants: variants, hint: name, nested: &nested, nestedNames: &nestedNames)
-            return TypeDeclaration(name: name, kind: .oneOf(oneOf), documentation: docs, sourcePointer: pointer, deprecated: schema.deprecated, nested: nested)
+            return TypeDeclaration(id: id, name: name, kind: .oneOf(oneOf), documentation: docs, sourcePointer: pointer, deprecated: schema.deprecated, nested: nested)
         }
         if isStructLike(schema) {
             noteUnrepresented(in: schema)
             var nested: [TypeDeclaration] = []
             var nestedNames = NameAllocator(reserved: nestedNameReservations.union([name]))
             let properties = structProperties(schema, nested: &nested, nestedNames: &nestedNames)
-            return TypeDeclaration(name: name, kind: .structure(properties), documentation: docs, sourcePointer: pointer, deprecated: schema.deprecated, nested: nested)
+            return TypeDeclaration(id: id, name: name, kind: .structure(properties), documentation: docs, sourcePointer: pointer, deprecated: schema.deprecated, nested: nested)
         }
         var nested: [TypeDeclaration] = []
         var nestedNames = NameAllocator(reserved: nestedNameReservations.union([name]))
         // Nullability belongs to the use site: `Cursor: {type: [string, "null"]}` is `typealias Cursor = String`, and
         // every use of it (``admitsNull(_:depth:)``) is `Cursor?`; an optional alias would make `Cursor??`.
-        var aliased = usage(of: schema, hint: name + "Value", nested: &nested, nestedNames: &nestedNames).unwrapped
+        let aliased = usage(of: schema, hint: name + "Value", nested: &nested, nestedNames: &nestedNames).unwrapped
         // A typealias cannot hold nested types: promote them to the top level.
-        aliased = promote(nested, in: aliased)
-        return TypeDeclaration(name: name, kind: .alias(aliased), documentation: docs, sourcePointer: pointer, deprecated: schema.deprecated)
+        promote(nested)
+        return TypeDeclaration(id: id, name: name, kind: .alias(aliased), documentation: docs, sourcePointer: pointer, deprecated: schema.deprecated)
     }
 
-    /// Promotes nested declarations to the top level (a typealias or an operation cannot hold them), giving
-    /// them unique top-level names and renaming their uses in `usage` and in each other.
-    func promote(_ nested: [TypeDeclaration], in usage: TypeUsage) -> TypeUsage {
-        usage.renamed(promote(nested, prefix: ""))
-    }
-
-    /// Promotes nested declarations (names prefixed by `prefix`) and returns the renaming to apply to their uses.
-    func promote(_ nested: [TypeDeclaration], prefix: String) -> [String: String] {
-        guard !nested.isEmpty else { return [:] }
-        var map: [String: String] = [:]
-        for declaration in nested {
-            map[declaration.name] = allocateTopLevelName(prefix + declaration.name)
+    /// Moves nested declarations to the top level (a typealias, an operation or a webhook cannot hold them) under
+    /// unique top-level names, prefixed by `prefix`. Their uses hold identities, so they follow without rewriting.
+    func promote(_ nested: [TypeDeclaration], prefix: String = "") {
+        for var declaration in nested {
+            declaration.name = allocateTopLevelName(prefix + declaration.name)
+            typeNames[declaration.id] = declaration.name
+            extraDeclarations.append(declaration)
         }
-        for declaration in nested {
-            var promoted = declaration.renamingReferences(map)
-            promoted.name = map[declaration.name] ?? declaration.name
-            extraDeclarations.append(promoted)
-        }
-        return map
     }
 
     /// The non-null variants of a `oneOf`/`anyOf` that needs an enum (two or more), else `nil`.
@@ -180,7 +190,7 @@ final class SchemaLowering {
             } else if let title = variant.title {
                 base = SwiftName.memberName(title)
             } else {
-                base = Self.caseBase(for: type)
+                base = caseBase(for: type)
             }
             let values = discriminator.map { discriminatorValues(of: variant, discriminator: $0) } ?? []
             result.append(.init(caseName: caseNames.unique(base), type: type, discriminatorValues: values))
@@ -196,7 +206,7 @@ final class SchemaLowering {
             isAnyOf: schema.oneOf.isEmpty)
     }
 
-    static func caseBase(for type: TypeUsage) -> String {
+    func caseBase(for type: TypeUsage) -> String {
         switch type.unwrapped {
         case .string: "string"
         case .integer: "integer"
@@ -208,7 +218,8 @@ final class SchemaLowering {
         case .uuid: "uuid"
         case .jsonValue: "value"
         case .file: "file"
-        case .named(let name), .external(let name): SwiftName.memberName(name)
+        case .generated(let id): SwiftName.memberName(typeNames[id] ?? "")
+        case .external(let name): SwiftName.memberName(name)
         case .array(let element): caseBase(for: element) + "Array"
         case .dictionary(let value): caseBase(for: value) + "Map"
         case .optional(let wrapped): caseBase(for: wrapped)
@@ -269,9 +280,9 @@ final class SchemaLowering {
                 switch type {
                 case .string:
                     member.constantValue = value
-                case .named(let name):
+                case .generated(let id):
                     // The enum this member's schema just declared (a `$ref`'d one is not looked into).
-                    let declared = nested[nestedBefore...].first { $0.name == name }
+                    let declared = nested[nestedBefore...].first { $0.id == id }
                     if case .stringEnum(let cases)? = declared?.kind, let match = cases.first(where: { $0.rawValue == value }) {
                         member.constantValue = value
                         member.constantCase = match.swiftName
@@ -386,7 +397,7 @@ final class SchemaLowering {
         if let reference = schema.reference {
             guard let name = names[reference.target] else { return .jsonValue }
             referencedNames.insert(name)
-            return externalSchemas.contains(reference.target) ? .external(name) : .named(name)
+            return externalSchemas.contains(reference.target) ? .external(name) : .generated(typeID(of: reference.target))
         }
         // `allOf: [{$ref: identifier}, {readOnly: true, type: string}]` is `identifier`, annotations merged.
         if let shape = allOfShape(schema) {
@@ -401,13 +412,15 @@ final class SchemaLowering {
             }
             if nonNull.isEmpty { return .optional(.jsonValue) }
             let name = nestedNames.unique(SwiftName.typeName(hint))
-            nested.append(buildDeclaration(for: schema, name: name))
-            return nonNull.count < variants.count ? .optional(.named(name)) : .named(name)
+            let id = newTypeID(named: name)
+            nested.append(buildDeclaration(for: schema, name: name, id: id))
+            return nonNull.count < variants.count ? .optional(.generated(id)) : .generated(id)
         }
         if enumKind(schema) != nil || isStructLike(schema) {
             let name = nestedNames.unique(SwiftName.typeName(hint))
-            nested.append(buildDeclaration(for: schema, name: name))
-            return .named(name)
+            let id = newTypeID(named: name)
+            nested.append(buildDeclaration(for: schema, name: name, id: id))
+            return .generated(id)
         }
         let types = schema.nonNullTypes
         guard types.count <= 1 else { return .jsonValue }

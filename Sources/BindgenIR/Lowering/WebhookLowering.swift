@@ -22,7 +22,8 @@ enum WebhookLowering {
                 var nested: [TypeDeclaration] = []
                 var nestedNames = NameAllocator()
                 let usage = schemas.usage(of: schema, hint: SwiftName.typeName(hook.name) + "Payload", nested: &nested, nestedNames: &nestedNames)
-                payload = schemas.promote(nested, in: usage)
+                schemas.promote(nested)
+                payload = usage
                 pinned = schemas.pinnedValue(of: schema, property: typeMember)
             }
             var webhook = RenderModel.Webhook(

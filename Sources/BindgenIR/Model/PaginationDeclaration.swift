@@ -4,7 +4,7 @@ public struct PaginationDeclaration: Sendable {
     /// The method's name: `allEnvelopes` for `listEnvelopes`, `allSearchResults` for `searchResults`.
     public var methodName: String
     /// The page type the operation returns (a generated struct).
-    public var pageType: String
+    public var pageType: TypeID
     /// The type of one item of the page's array member.
     public var element: TypeUsage
     /// The Swift name of the query argument that takes the cursor (`startingAfter`); the method leaves it out.

@@ -1,99 +1,75 @@
-/// Facts about a model's declared types that templates branch on: what each name declares, and which types travel as
-/// text in paths, queries, headers and form fields.
+/// Facts about a model's declared types that templates branch on, by type identity: each type's name and kind, and
+/// which types travel as text in paths, queries, headers and form fields.
 public struct TypeCatalog: Sendable {
-    /// What a declared type name (top-level or nested) is.
+    /// What a declared type is.
     public enum DeclaredKind: Sendable { case structure, enumeration, alias }
 
-    /// The kind of every declared type name; the first declaration of a name wins.
-    public let declaredKinds: [String: DeclaredKind]
-    /// Top-level and nested type names that are sent as text (`ParameterValue`): enums, aliases of scalars, and
-    /// oneOfs of scalars at the top level.
-    public let scalarTypeNames: Set<String>
-    /// The oneOf/anyOf declarations (paths of Swift names, outermost first) whose variants are all scalars.
-    public let parameterValueOneOfs: Set<[String]>
+    /// The name of every declared type (top-level or nested), what a ``TypeUsage/generated(_:)`` use is spelled with.
+    public let names: [TypeID: String]
+    /// The kind of every declared type.
+    public let declaredKinds: [TypeID: DeclaredKind]
+    /// The types sent as text (`ParameterValue`): enums and aliases of scalars at any depth, and oneOfs of scalars
+    /// at the top level.
+    public let scalarTypes: Set<TypeID>
+    /// The oneOf/anyOf declarations, at any depth, whose variants are all scalars: they conform to `ParameterValue`.
+    public let parameterValueOneOfs: Set<TypeID>
 
     /// Works out the facts of a model's types.
     public init(types: [TypeDeclaration]) {
-        var scalars: Set<String> = []
-        var kinds: [String: DeclaredKind] = [:]
-        func visit(_ declaration: TypeDeclaration) {
+        let all = types.flatMap(\.allDeclarations)
+        var names: [TypeID: String] = [:]
+        var kinds: [TypeID: DeclaredKind] = [:]
+        var scalars: Set<TypeID> = []
+        for declaration in all {
+            names[declaration.id] = declaration.name
             switch declaration.kind {
             case .stringEnum, .integerEnum:
-                scalars.insert(declaration.name)
-                kinds[declaration.name] = kinds[declaration.name] ?? .enumeration
+                scalars.insert(declaration.id)
+                kinds[declaration.id] = .enumeration
             case .alias(let usage):
-                if Self.isScalar(usage, named: []) { scalars.insert(declaration.name) }
-                kinds[declaration.name] = kinds[declaration.name] ?? .alias
+                if Self.isScalar(usage, among: []) { scalars.insert(declaration.id) }
+                kinds[declaration.id] = .alias
             case .structure, .oneOf:
-                kinds[declaration.name] = kinds[declaration.name] ?? .structure
+                kinds[declaration.id] = .structure
             }
-            declaration.nested.forEach(visit)
         }
-        types.forEach(visit)
-        let oneOfs = Self.scalarOneOfs(types)
-        for path in oneOfs where path.count == 1 { scalars.insert(path[0]) }
-        scalarTypeNames = scalars
-        parameterValueOneOfs = oneOfs
+        let oneOfs = Self.scalarOneOfs(all, scalars: scalars)
+        scalars.formUnion(types.map(\.id).filter(oneOfs.contains))
+        self.names = names
         declaredKinds = kinds
+        scalarTypes = scalars
+        parameterValueOneOfs = oneOfs
     }
 
-    /// Whether a usage is sent as text (`ParameterValue`), given the type names that are.
-    public static func isScalar(_ usage: TypeUsage, named: Set<String>) -> Bool {
+    /// Whether a usage is sent as text (`ParameterValue`), given the generated types that are.
+    public static func isScalar(_ usage: TypeUsage, among scalarTypes: Set<TypeID>) -> Bool {
         switch usage.unwrapped {
         case .string, .integer, .double, .float, .bool, .date, .url, .uuid: true
-        case .named(let name): named.contains(name)
+        case .generated(let id): scalarTypes.contains(id)
         default: false
         }
     }
 
     /// Whether a usage is sent as text in this model.
-    public func isScalar(_ usage: TypeUsage) -> Bool { Self.isScalar(usage, named: scalarTypeNames) }
+    public func isScalar(_ usage: TypeUsage) -> Bool { Self.isScalar(usage, among: scalarTypes) }
+
+    /// The name a generated type is spelled with.
+    public func name(of id: TypeID) -> String? { names[id] }
 
     /// The oneOf/anyOf declarations whose variants are all scalars (`oneOf: [integer, string]`, DigitalOcean's path
-    /// parameters): sent as text too, unless a variant is nullable (`null` has no text).
-    ///
-    /// Variant names are resolved the way Swift does, innermost enclosing type first, since nested names repeat
-    /// across types; repeated until nothing changes because a variant may be such a oneOf itself.
-    private static func scalarOneOfs(_ types: [TypeDeclaration]) -> Set<[String]> {
-        struct Scoped { let path: [String]; let declaration: TypeDeclaration; let scopes: [[TypeDeclaration]] }
-        var scoped: [Scoped] = []
-        func collect(_ declaration: TypeDeclaration, parents: [String], scopes: [[TypeDeclaration]]) {
-            let path = parents + [declaration.name]
-            scoped.append(Scoped(path: path, declaration: declaration, scopes: scopes))
-            declaration.nested.forEach { collect($0, parents: path, scopes: [declaration.nested] + scopes) }
-        }
-        types.forEach { collect($0, parents: [], scopes: []) }
-        var scalarPaths: Set<[String]> = []
-        for item in scoped {
-            switch item.declaration.kind {
-            case .stringEnum, .integerEnum: scalarPaths.insert(item.path)
-            case .alias(let usage) where isScalar(usage, named: []): scalarPaths.insert(item.path)
-            default: break
-            }
-        }
-        // The path a name written inside `item` refers to: a nested type of the innermost enclosing scope that has
-        // one of that name, else the top-level type.
-        func resolve(_ name: String, in item: Scoped) -> [String] {
-            if item.declaration.nested.contains(where: { $0.name == name }) { return item.path + [name] }
-            for (depth, scope) in item.scopes.enumerated() where scope.contains(where: { $0.name == name }) {
-                return Array(item.path.prefix(item.path.count - depth - 1)) + [name]
-            }
-            return [name]
-        }
-        func isScalarVariant(_ usage: TypeUsage, in item: Scoped) -> Bool {
-            if usage.isOptional { return false }
-            if case .named(let name) = usage { return scalarPaths.contains(resolve(name, in: item)) }
-            return isScalar(usage, named: [])
-        }
-        var oneOfs: Set<[String]> = []
+    /// parameters), unless a variant is nullable (`null` has no text). Repeated until nothing changes, because a
+    /// variant may be such a oneOf itself.
+    private static func scalarOneOfs(_ declarations: [TypeDeclaration], scalars: Set<TypeID>) -> Set<TypeID> {
+        var scalars = scalars
+        var oneOfs: Set<TypeID> = []
         var grew = true
         while grew {
             grew = false
-            for item in scoped where !scalarPaths.contains(item.path) {
-                guard case .oneOf(let oneOf) = item.declaration.kind, !oneOf.variants.isEmpty,
-                      oneOf.variants.allSatisfy({ isScalarVariant($0.type, in: item) }) else { continue }
-                scalarPaths.insert(item.path)
-                oneOfs.insert(item.path)
+            for declaration in declarations where !scalars.contains(declaration.id) {
+                guard case .oneOf(let oneOf) = declaration.kind, !oneOf.variants.isEmpty,
+                      oneOf.variants.allSatisfy({ !$0.type.isOptional && isScalar($0.type, among: scalars) }) else { continue }
+                scalars.insert(declaration.id)
+                oneOfs.insert(declaration.id)
                 grew = true
             }
         }

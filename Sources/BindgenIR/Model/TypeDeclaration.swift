@@ -9,6 +9,8 @@ public struct TypeDeclaration: Sendable {
         case oneOf(OneOfDeclaration)
     }
 
+    /// What ``TypeUsage/generated(_:)`` uses of this type hold.
+    public var id: TypeID
     public var name: String
     public var kind: Kind
     /// Lines of documentation, from `title`, `description` and `example`; plain text.
@@ -18,7 +20,8 @@ public struct TypeDeclaration: Sendable {
     public var deprecated: Bool
     public var nested: [TypeDeclaration]
 
-    public init(name: String, kind: Kind, documentation: [String], sourcePointer: String, deprecated: Bool, nested: [TypeDeclaration] = []) {
+    public init(id: TypeID, name: String, kind: Kind, documentation: [String], sourcePointer: String, deprecated: Bool, nested: [TypeDeclaration] = []) {
+        self.id = id
         self.name = name
         self.kind = kind
         self.documentation = documentation

@@ -12,7 +12,7 @@ public indirect enum TypeUsage: Sendable, Hashable {
     case uuid
     case jsonValue               // any JSON value
     case file                    // a multipart file part
-    case named(String)           // a generated type
+    case generated(TypeID)       // a generated type, by identity (its declaration says its name)
     case external(String)        // an existing type the configuration names (`typeOverrides`), spelled as given
     case array(TypeUsage)
     case dictionary(TypeUsage)   // [String: T]

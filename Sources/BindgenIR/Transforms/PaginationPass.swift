@@ -24,9 +24,9 @@ public enum PaginationPass {
     /// The model with ``OperationDeclaration/pagination`` set on every operation the rule recognises.
     public static func apply(to model: RenderModel) -> RenderModel {
         var model = model
-        var pages: [String: [PropertyDeclaration]] = [:]
+        var pages: [TypeID: [PropertyDeclaration]] = [:]
         for declaration in model.types {
-            if case .structure(let properties) = declaration.kind { pages[declaration.name] = properties }
+            if case .structure(let properties) = declaration.kind { pages[declaration.id] = properties }
         }
         var taken = Set(model.operations.map(\.swiftName))
         for index in model.operations.indices {
@@ -38,9 +38,9 @@ public enum PaginationPass {
         return model
     }
 
-    static func recognise(_ operation: OperationDeclaration, pages: [String: [PropertyDeclaration]]) -> PaginationDeclaration? {
+    static func recognise(_ operation: OperationDeclaration, pages: [TypeID: [PropertyDeclaration]]) -> PaginationDeclaration? {
         guard operation.method == "GET", operation.primaryName == nil, operation.success.shape == .single,
-              case .json(.named(let pageType)) = operation.success.body, let members = pages[pageType] else { return nil }
+              case .json(.generated(let pageType)) = operation.success.body, let members = pages[pageType] else { return nil }
         let arrays = members.filter { member in
             if case .array = member.type.unwrapped, !member.isAdditionalProperties { return true }
             return false

@@ -38,7 +38,7 @@ final class ArgumentView: ContextObject, @unchecked Sendable {
         "caseLabel": { SwiftSpelling.identifier($0.argument.swiftName) },
         "wireName": { $0.argument.wireName },
         "wireNameLiteral": { SwiftSpelling.stringLiteral($0.argument.wireName) },
-        "type": { SwiftSpelling.type($0.argument.type) },
+        "type": { SwiftSpelling.type($0.argument.type, in: $0.context.catalog) },
         "typeInfo": { TypeInfoView(context: $0.context, usage: $0.argument.type) },
         "isOptional": { $0.argument.type.isOptional },
         "isRequired": { $0.argument.required },
@@ -114,8 +114,8 @@ final class PaginationView: ContextObject, @unchecked Sendable {
 
     static let members = ContextMembers<PaginationView>("pagination", [
         "methodName": { SwiftSpelling.identifier($0.pagination.methodName) },
-        "pageType": { SwiftSpelling.type(.named($0.pagination.pageType)) },
-        "elementType": { SwiftSpelling.type($0.pagination.element) },
+        "pageType": { SwiftSpelling.type(.generated($0.pagination.pageType), in: $0.context.catalog) },
+        "elementType": { SwiftSpelling.type($0.pagination.element, in: $0.context.catalog) },
         "pageArguments": { view in
             let context = view.context
             let kept = view.operation.arguments.filter { $0.swiftName != view.pagination.cursorArgument }

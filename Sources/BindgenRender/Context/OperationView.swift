@@ -33,9 +33,9 @@ final class OperationView: ContextObject, @unchecked Sendable {
         case .none: break
         case .json(let usage):
             json = usage
-            text = SwiftSpelling.type(usage)
-        case .binary: text = SwiftSpelling.type(.data)
-        case .text: text = SwiftSpelling.type(.string)
+            text = SwiftSpelling.type(usage, in: context.catalog)
+        case .binary: text = SwiftSpelling.type(.data, in: context.catalog)
+        case .text: text = SwiftSpelling.type(.string, in: context.catalog)
         }
         switch operation.success.shape {
         case .single: break
@@ -133,12 +133,12 @@ final class OperationView: ContextObject, @unchecked Sendable {
         "isOutputReturn": { !$0.outputTypeName.isEmpty },
         "outputTypeName": { $0.outputTypeName },
         "successResponses": { view in
-            let responses = view.operation.success.responses
-            return ContextList.positioned(count: responses.count) { SuccessResponseView(response: responses[$0], position: $1) }
+            let (context, responses) = (view.context, view.operation.success.responses)
+            return ContextList.positioned(count: responses.count) { SuccessResponseView(context: context, response: responses[$0], position: $1) }
         },
         "responseHeaders": { view in
-            let headers = view.operation.responseHeaders
-            return ContextList.positioned(count: headers.count) { ResponseHeaderView(header: headers[$0], position: $1) }
+            let (context, headers) = (view.context, view.operation.responseHeaders)
+            return ContextList.positioned(count: headers.count) { ResponseHeaderView(context: context, header: headers[$0], position: $1) }
         },
         "hasResponseHeaders": { !$0.operation.responseHeaders.isEmpty },
         "responseHeadersTypeName": { $0.operation.responseHeadersTypeName.map(SwiftSpelling.identifier) ?? "" },

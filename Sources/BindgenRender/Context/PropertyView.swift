@@ -18,7 +18,7 @@ final class PropertyView: ContextObject, @unchecked Sendable {
         "jsonName": { $0.property.jsonName },
         "jsonNameLiteral": { SwiftSpelling.stringLiteral($0.property.jsonName) },
         "codingKeyNeedsRawValue": { $0.property.jsonName != $0.property.swiftName },
-        "type": { SwiftSpelling.type($0.property.type) },
+        "type": { SwiftSpelling.type($0.property.type, in: $0.context.catalog) },
         "typeInfo": { TypeInfoView(context: $0.context, usage: $0.property.type) },
         "isOptional": { $0.property.type.isOptional },
         "isRequired": { $0.property.required },
@@ -72,10 +72,12 @@ final class CaseView: ContextObject, @unchecked Sendable {
 
 /// One variant of a oneOf/anyOf enum (`variants`, `decodeOrder`).
 final class VariantView: ContextObject, @unchecked Sendable {
+    let context: TemplateContext
     let variant: OneOfDeclaration.Variant
     let position: ContextPosition
 
-    init(variant: OneOfDeclaration.Variant, position: ContextPosition) {
+    init(context: TemplateContext, variant: OneOfDeclaration.Variant, position: ContextPosition) {
+        self.context = context
         self.variant = variant
         self.position = position
     }
@@ -83,7 +85,7 @@ final class VariantView: ContextObject, @unchecked Sendable {
     static let members = ContextMembers<VariantView>("variant", [
         "caseName": { SwiftSpelling.identifier($0.variant.caseName) },
         "caseReference": { SwiftSpelling.memberReference($0.variant.caseName) },
-        "type": { SwiftSpelling.type($0.variant.type) },
+        "type": { SwiftSpelling.type($0.variant.type, in: $0.context.catalog) },
         "discriminatorValues": { $0.variant.discriminatorValues },
         "discriminatorValueLiterals": { $0.variant.discriminatorValues.map(SwiftSpelling.stringLiteral).joined(separator: ", ") },
         "hasDiscriminatorValues": { !$0.variant.discriminatorValues.isEmpty },

@@ -3,10 +3,12 @@ import BindgenIR
 /// One success response of an operation (`successResponses`): its status, the case of the per-status output enum,
 /// and its payload.
 final class SuccessResponseView: ContextObject, @unchecked Sendable {
+    let context: TemplateContext
     let response: SuccessDeclaration.Response
     let position: ContextPosition
 
-    init(response: SuccessDeclaration.Response, position: ContextPosition) {
+    init(context: TemplateContext, response: SuccessDeclaration.Response, position: ContextPosition) {
+        self.context = context
         self.response = response
         self.position = position
     }
@@ -14,9 +16,9 @@ final class SuccessResponseView: ContextObject, @unchecked Sendable {
     private var payloadType: String {
         switch response.body {
         case .none: ""
-        case .json(let usage): SwiftSpelling.type(usage)
-        case .binary: SwiftSpelling.type(.data)
-        case .text: SwiftSpelling.type(.string)
+        case .json(let usage): SwiftSpelling.type(usage, in: context.catalog)
+        case .binary: SwiftSpelling.type(.data, in: context.catalog)
+        case .text: SwiftSpelling.type(.string, in: context.catalog)
         }
     }
 
@@ -62,10 +64,12 @@ final class PayloadKindView: ContextObject, @unchecked Sendable {
 
 /// One header of an operation's success responses (`responseHeaders`).
 final class ResponseHeaderView: ContextObject, @unchecked Sendable {
+    let context: TemplateContext
     let header: ResponseHeaderDeclaration
     let position: ContextPosition
 
-    init(header: ResponseHeaderDeclaration, position: ContextPosition) {
+    init(context: TemplateContext, header: ResponseHeaderDeclaration, position: ContextPosition) {
+        self.context = context
         self.header = header
         self.position = position
     }
@@ -76,7 +80,7 @@ final class ResponseHeaderView: ContextObject, @unchecked Sendable {
         "wireName": { $0.header.wireName },
         "wireNameLiteral": { SwiftSpelling.stringLiteral($0.header.wireName) },
         "wireNameText": { SwiftSpelling.commentText($0.header.wireName) },
-        "type": { SwiftSpelling.type($0.header.type) },
+        "type": { SwiftSpelling.type($0.header.type, in: $0.context.catalog) },
         "docLines": { SwiftSpelling.docComment($0.header.documentation) },
         "hasDocumentation": { !$0.header.documentation.isEmpty },
         "isFirst": { $0.position.first },

@@ -47,7 +47,7 @@ final class SchemaView: ContextObject, @unchecked Sendable {
     private var variants: [VariantView] {
         guard let oneOf else { return [] }
         return oneOf.variants.enumerated().map { index, variant in
-            VariantView(variant: variant, position: ContextPosition(first: index == 0, last: index == oneOf.variants.count - 1))
+            VariantView(context: context, variant: variant, position: ContextPosition(first: index == 0, last: index == oneOf.variants.count - 1))
         }
     }
 
@@ -92,8 +92,8 @@ final class SchemaView: ContextObject, @unchecked Sendable {
             guard let (cases, isString) = view.cases else { return ContextList([]) }
             return ContextList.positioned(count: cases.count) { CaseView(item: cases[$0], isString: isString, position: $1) }
         },
-        "rawType": { view in view.cases.map { SwiftSpelling.type($0.isString ? .string : .integer(bits: nil)) } ?? "" },
-        "aliasedType": { $0.aliased.map(SwiftSpelling.type) ?? "" },
+        "rawType": { view in view.cases.map { SwiftSpelling.type($0.isString ? .string : .integer(bits: nil), in: view.context.catalog) } ?? "" },
+        "aliasedType": { view in view.aliased.map { SwiftSpelling.type($0, in: view.context.catalog) } ?? "" },
         "aliasedTypeInfo": { view in view.aliased.map { TypeInfoView(context: view.context, usage: $0) } ?? false },
         "isOneOf": { $0.oneOf != nil },
         "variants": { view in view.oneOf.map { _ in ContextList(view.variants) } },
@@ -107,7 +107,7 @@ final class SchemaView: ContextObject, @unchecked Sendable {
         "discriminatorProperty": { $0.oneOf.map { $0.discriminatorProperty ?? "" } },
         "discriminatorPropertyLiteral": { $0.oneOf.map { SwiftSpelling.stringLiteral($0.discriminatorProperty ?? "") } },
         "isAnyOf": { $0.oneOf.map(\.isAnyOf) },
-        "isParameterValue": { view in view.oneOf.map { _ in view.context.catalog.parameterValueOneOfs.contains(view.parents + [view.declaration.name]) } },
+        "isParameterValue": { view in view.oneOf.map { _ in view.context.catalog.parameterValueOneOfs.contains(view.declaration.id) } },
         "isFirst": { $0.position?.first },
         "isLast": { $0.position?.last },
     ])

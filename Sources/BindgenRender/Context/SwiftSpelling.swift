@@ -2,8 +2,9 @@ import BindgenIR
 
 /// The one place where spec text becomes Swift text: type spellings, string literals, doc comments, identifiers.
 public enum SwiftSpelling {
-    /// The Swift spelling of a type usage, fully qualified so a schema named `Data` or `String` cannot shadow it.
-    public static func type(_ usage: TypeUsage) -> String {
+    /// The Swift spelling of a type usage, fully qualified so a schema named `Data` or `String` cannot shadow it; a
+    /// generated type is spelled with its declaration's name in `catalog`.
+    public static func type(_ usage: TypeUsage, in catalog: TypeCatalog) -> String {
         switch usage {
         case .string: "Swift.String"
         case .integer(let bits): bits.map { "Swift.Int\($0)" } ?? "Swift.Int"
@@ -16,10 +17,12 @@ public enum SwiftSpelling {
         case .uuid: "Foundation.UUID"
         case .jsonValue: "BindgenRuntime.JSONValue"
         case .file: "BindgenRuntime.MultipartFile"
-        case .named(let name), .external(let name): name
-        case .array(let element): "[\(type(element))]"
-        case .dictionary(let value): "[Swift.String: \(type(value))]"
-        case .optional(let wrapped): type(wrapped) + "?"
+        // A type the model does not declare cannot happen; if it did, the name makes the Swift compiler say so.
+        case .generated(let id): catalog.name(of: id) ?? "_UndeclaredType\(id.rawValue)"
+        case .external(let name): name
+        case .array(let element): "[\(type(element, in: catalog))]"
+        case .dictionary(let value): "[Swift.String: \(type(value, in: catalog))]"
+        case .optional(let wrapped): type(wrapped, in: catalog) + "?"
         }
     }
 

@@ -17,12 +17,12 @@ final class TypeInfoView: ContextObject, @unchecked Sendable {
     }
 
     private var declaredKind: TypeCatalog.DeclaredKind? {
-        if case .named(let name) = base { context.catalog.declaredKinds[name] } else { nil }
+        if case .generated(let id) = base { context.catalog.declaredKinds[id] } else { nil }
     }
 
     private var isNamed: Bool {
         switch base {
-        case .named, .external: true
+        case .generated, .external: true
         default: false
         }
     }
@@ -44,8 +44,8 @@ final class TypeInfoView: ContextObject, @unchecked Sendable {
         case .uuid: "uuid"
         case .jsonValue: "jsonValue"
         case .file: "file"
-        // Contract 3 keeps the spelling of contract 2: an existing type is `named`, flagged `isExternalType`.
-        case .named, .external: "named"
+        // A generated type and an existing one are both `named` (the existing one flagged `isExternalType`).
+        case .generated, .external: "named"
         case .array: "array"
         case .dictionary: "dictionary"
         case .optional: "optional"   // not reached: `unwrapped` removed the one level there can be
@@ -54,8 +54,8 @@ final class TypeInfoView: ContextObject, @unchecked Sendable {
 
     static let members = ContextMembers<TypeInfoView>("typeInfo", [
         "kind": { kind(of: $0.base) },
-        "swiftType": { SwiftSpelling.type($0.usage) },
-        "wrappedType": { SwiftSpelling.type($0.base) },
+        "swiftType": { SwiftSpelling.type($0.usage, in: $0.context.catalog) },
+        "wrappedType": { SwiftSpelling.type($0.base, in: $0.context.catalog) },
         "isOptional": { $0.usage.isOptional },
         "isString": { $0.is("string") },
         "isInteger": { $0.is("integer") },
@@ -77,13 +77,14 @@ final class TypeInfoView: ContextObject, @unchecked Sendable {
         "isExternalType": { view in
             switch view.base {
             case .external: true
-            case .named: view.declaredKind == nil
+            case .generated: view.declaredKind == nil
             default: false
             }
         },
         "namedType": { view in
             switch view.base {
-            case .named(let name), .external(let name): name
+            case .generated(let id): view.context.catalog.name(of: id) ?? ""
+            case .external(let name): name
             default: ""
             }
         },

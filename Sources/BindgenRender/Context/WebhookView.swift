@@ -22,7 +22,7 @@ final class WebhookView: ContextObject, @unchecked Sendable {
         "caseReference": { SwiftSpelling.memberReference($0.webhook.swiftName) },
         "docLines": { SwiftSpelling.docComment($0.webhook.documentation) },
         "hasPayload": { $0.webhook.payload != nil },
-        "payloadType": { $0.webhook.payload.map(SwiftSpelling.type) ?? "" },
+        "payloadType": { view in view.webhook.payload.map { SwiftSpelling.type($0, in: view.context.catalog) } ?? "" },
         "payloadTypeInfo": { view in view.webhook.payload.map { TypeInfoView(context: view.context, usage: $0) } ?? false },
         "isFirst": { $0.position.first },
         "isLast": { $0.position.last },
