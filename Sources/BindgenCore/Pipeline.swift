@@ -86,11 +86,12 @@ public enum Pipeline {
         // The filter works on the document, so what it leaves out is never lowered and never takes a name.
         if let filter = configuration.filter { document = filter.apply(to: document, diagnostics: diagnostics) }
         timings.model = lap(&clock)
-        // Schema names and types from the configuration are inputs of lowering (one namer); property and operation
-        // names are applied to the lowered model.
+        // Schema names and types and operation names from the configuration are inputs of lowering; property names
+        // (leaves nothing else is named after) are applied to the lowered model.
         var model = Lowering.lower(document, diagnostics: diagnostics,
                                    formatTypes: configuration.typeOverrides.formatTypes(diagnostics: diagnostics),
-                                   schemaNames: configuration.names.schemas, schemaTypes: configuration.typeOverrides.schemas)
+                                   schemaNames: configuration.names.schemas, schemaTypes: configuration.typeOverrides.schemas,
+                                   operationNames: configuration.names.operations)
         // Applied even after errors, so that every bad configuration entry is reported in one run.
         model = configuration.names.apply(to: model, diagnostics: diagnostics)
         model = PaginationPass.apply(to: model)  // last: it reads the final names of members and arguments

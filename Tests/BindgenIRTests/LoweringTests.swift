@@ -10,14 +10,16 @@ import YAMLSource
     /// Reads and lowers a document given as YAML text, as the pipeline does (filter first, schema names and types
     /// while lowering); also returns the diagnostics.
     static func lower(
-        _ yaml: String, filter: OperationFilter? = nil, names: [(String, String)] = [], types: [(String, String)] = []
+        _ yaml: String, filter: OperationFilter? = nil, names: [(String, String)] = [], types: [(String, String)] = [],
+        operations: [(String, String)] = []
     ) throws -> (model: RenderModel, diagnostics: [Diagnostic]) {
         let tree = try YAMLReader.read(Array(yaml.utf8), file: "openapi.yaml")
         let diagnostics = DiagnosticCollector()
         var document = try DocumentParser(sources: SourceSet(rootFile: "openapi.yaml", rootTree: tree), diagnostics: diagnostics).parse()
         if let filter { document = filter.apply(to: document, diagnostics: diagnostics) }
         let mappings = { (pairs: [(String, String)]) in pairs.map { ConfiguredMapping(key: ConfiguredName($0.0), value: ConfiguredName($0.1)) } }
-        let model = Lowering.lower(document, diagnostics: diagnostics, schemaNames: mappings(names), schemaTypes: mappings(types))
+        let model = Lowering.lower(document, diagnostics: diagnostics, schemaNames: mappings(names), schemaTypes: mappings(types),
+                                   operationNames: mappings(operations))
         return (model, diagnostics.diagnostics)
     }
 

@@ -9,13 +9,14 @@ public enum Lowering {
     ///   - formatTypes: Types for schema formats that replace the built-in mapping (`typeOverrides.formats`).
     ///   - schemaNames: `names.schemas`: Swift names chosen for schemas (by component name or generated name).
     ///   - schemaTypes: `typeOverrides.schemas`: existing types that replace schemas, which are then not declared.
+    ///   - operationNames: `names.operations`: method names chosen for operations (by `operationId` or generated name).
     public static func lower(_ document: OpenAPIDocument, diagnostics: DiagnosticCollector,
                              formatTypes: [String: TypeUsage] = [:], schemaNames: [ConfiguredMapping] = [],
-                             schemaTypes: [ConfiguredMapping] = []) -> RenderModel {
+                             schemaTypes: [ConfiguredMapping] = [], operationNames: [ConfiguredMapping] = []) -> RenderModel {
         let namer = TypeNamer(document: document, names: schemaNames, typeOverrides: schemaTypes, diagnostics: diagnostics)
         let schemas = SchemaLowering(document: document, diagnostics: diagnostics, formatTypes: formatTypes, namer: namer)
         var types = schemas.namedDeclarations()
-        let operations = OperationLowering(schemas: schemas, diagnostics: diagnostics).lower(document.operations)
+        let operations = OperationLowering(schemas: schemas, diagnostics: diagnostics, configuredNames: operationNames).lower(document.operations)
         let webhooks = WebhookLowering.lower(document.webhooks, schemas: schemas, diagnostics: diagnostics)
         CallbackLowering.lower(document.operations, schemas: schemas)
         types += schemas.extraDeclarations

@@ -5,10 +5,15 @@ import OpenAPIModel
 struct OperationLowering {
     let schemas: SchemaLowering
     let diagnostics: DiagnosticCollector
+    /// `names.operations`: method names chosen by the configuration (see ``OperationNamer``).
+    var configuredNames: [ConfiguredMapping] = []
 
     func lower(_ operations: [Operation]) -> [OperationDeclaration] {
-        var names = NameAllocator(reserved: ["runtime", "init"])
-        let groups = operations.map { lower($0, names: &names) }
+        // Configured names first, so that no generated name takes one and every name derived from a method (its
+        // media-type variants, its `…WithHeaders` twin) is derived from the final name.
+        let chosen = OperationNamer.chosenNames(configuredNames, for: operations, diagnostics: diagnostics)
+        var names = NameAllocator(reserved: Set(["runtime", "init"]).union(chosen.values))
+        let groups = operations.indices.map { lower(operations[$0], chosenName: chosen[$0], names: &names) }
         // The methods of other request media types are named after every operation has its name, so a suffixed
         // name (`createPetMultipart`) never takes the name of an operation of the document.
         var lowered: [OperationDeclaration] = []
@@ -89,15 +94,20 @@ struct OperationLowering {
     }
 
     /// `GET /envelopes/{id}/audit-trail` without an operationId → `getEnvelopesIdAuditTrail`.
+    /// The operation's `operationId`, or one derived from its method and path.
+    static func operationID(of operation: Operation) -> String {
+        operation.operationID ?? derivedName(method: operation.method, path: operation.path)
+    }
+
     static func derivedName(method: String, path: String) -> String {
         SwiftName.memberName(method.lowercased() + " " + path.replacingOccurrences(of: "{", with: " ").replacingOccurrences(of: "}", with: " "))
     }
 
     /// The operation's method and, when its request body offers several media types, one more per other media type
     /// (with the suffix its name takes and no name yet).
-    func lower(_ operation: Operation, names: inout NameAllocator) -> (OperationDeclaration, [(String, OperationDeclaration)]) {
-        let operationID = operation.operationID ?? Self.derivedName(method: operation.method, path: operation.path)
-        let swiftName = names.unique(SwiftName.memberName(operationID))
+    func lower(_ operation: Operation, chosenName: String?, names: inout NameAllocator) -> (OperationDeclaration, [(String, OperationDeclaration)]) {
+        let operationID = Self.operationID(of: operation)
+        let swiftName = chosenName ?? names.unique(SwiftName.memberName(operationID))
         let typePrefix = SwiftName.typeName(operationID)
         var argumentNames = NameAllocator(reserved: ["runtime"])
 

@@ -39,11 +39,6 @@ enum ModelLookup {
         return types.firstIndex { $0.sourcePointer == pointer } ?? types.firstIndex { $0.name == key }
     }
 
-    /// The index of the operation a key names: its `operationId` (or the derived one) or its Swift name.
-    static func operationIndex(_ key: String, in operations: [OperationDeclaration]) -> Int? {
-        operations.firstIndex { $0.operationID == key } ?? operations.firstIndex { $0.swiftName == key }
-    }
-
     /// Whether text is a plain Swift identifier (letters, digits, `_`, not starting with a digit).
     static func isIdentifier(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, !("0"..."9").contains(first) else { return false }

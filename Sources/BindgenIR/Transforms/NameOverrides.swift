@@ -2,7 +2,9 @@ public import BindgenDiagnostics
 import OpenAPIModel
 
 /// The `names` section of the configuration: Swift names chosen by the user for schemas, properties and
-/// operations. Applied to the ``RenderModel`` after lowering, so every reference to a renamed type follows.
+/// operations. Schema and operation names are inputs of the lowering (``Lowering/lower(_:diagnostics:formatTypes:schemaNames:schemaTypes:operationNames:)``),
+/// so what is named after them (references, media-type variants, `…WithHeaders` twins) is derived from the final
+/// name; property names, which nothing is derived from, are applied to the lowered model by ``apply(to:diagnostics:)``.
 public struct NameOverrides: Sendable {
     /// Schema (by its `components/schemas` name or generated Swift name) → new type name.
     public var schemas: [ConfiguredMapping]
@@ -22,54 +24,11 @@ public struct NameOverrides: Sendable {
     /// Whether there is nothing to apply.
     public var isEmpty: Bool { schemas.isEmpty && properties.isEmpty && operations.isEmpty }
 
-    /// Applies the overrides. A key that names nothing, an invalid name or a clash is an error at the entry.
+    /// Applies the property names. A key that names nothing, an invalid name or a clash is an error at the entry.
     public func apply(to model: RenderModel, diagnostics: DiagnosticCollector) -> RenderModel {
         var model = model
-        // `schemas` is applied while lowering (`Lowering.lower(_:diagnostics:formatTypes:schemaNames:schemaTypes:)`).
         for entry in properties { renameProperty(entry, in: &model, diagnostics: diagnostics) }
-        renameOperations(in: &model, diagnostics: diagnostics)
         return model
-    }
-
-    private func renameOperations(in model: inout RenderModel, diagnostics: DiagnosticCollector) {
-        var taken = Set(model.operations.map(\.swiftName))
-        for entry in operations {
-            let new = entry.value.text
-            guard let index = ModelLookup.operationIndex(entry.key.text, in: model.operations) else {
-                diagnostics.error("names.operations: no operation '\(entry.key.text)' in the document", at: entry.key.location)
-                continue
-            }
-            guard ModelLookup.isIdentifier(new), !["runtime", "init"].contains(new) else {
-                diagnostics.error("names.operations: '\(new)' is not a usable Swift method name", at: entry.value.location)
-                continue
-            }
-            let old = model.operations[index].swiftName
-            guard new == old || !taken.contains(new) else {
-                diagnostics.error("names.operations: '\(new)' is already the name of another operation", at: entry.value.location)
-                continue
-            }
-            taken.remove(old)
-            taken.insert(new)
-            model.operations[index].swiftName = new
-            // What is named after the method follows it: its `…WithHeaders` twin, and the mentions of it in the
-            // other media-type variants of the same operation.
-            if model.operations[index].headersMethodName == old + "WithHeaders" {
-                var twin = new + "WithHeaders"
-                var suffix = 2
-                while taken.contains(twin) || model.operations.contains(where: { $0.headersMethodName == twin }) {
-                    twin = new + "WithHeaders\(suffix)"
-                    suffix += 1
-                }
-                model.operations[index].headersMethodName = twin
-            }
-            for other in model.operations.indices where other != index {
-                if model.operations[other].primaryName == old { model.operations[other].primaryName = new }
-                for alternative in model.operations[other].bodyAlternatives.indices
-                where model.operations[other].bodyAlternatives[alternative].swiftName == old {
-                    model.operations[other].bodyAlternatives[alternative].swiftName = new
-                }
-            }
-        }
     }
 
     private func renameProperty(_ entry: ConfiguredMapping, in model: inout RenderModel, diagnostics: DiagnosticCollector) {
