@@ -165,4 +165,20 @@ import YAMLSource
         let member = try #require(try Self.properties(of: bankAccount).first)
         #expect(member.type.directlyGenerated == nested.id, "bank_account.documents is the nested type, not \(documents.name)")
     }
+
+    /// Tags in order of first use, each operation once per tag, Swift names unique and never a reserved type name.
+    @Test func tagsGroupOperationsInOrderOfFirstUse() throws {
+        let (model, _) = try Self.lower("""
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a: {get: {operationId: a, tags: [pet store, Endpoint], responses: {'204': {description: ok}}}}
+              /b: {get: {operationId: b, responses: {'204': {description: ok}}}}
+              /c: {get: {operationId: c, tags: [Pet-Store, pet store, pet store], responses: {'204': {description: ok}}}}
+            """)
+        #expect(model.tags.map(\.name) == ["pet store", "Endpoint", "Pet-Store"])
+        #expect(model.tags.map(\.operations) == [[0, 2], [0], [2]])
+        #expect(model.tags.map(\.typeName) == ["PetStore", "Endpoint2", "PetStore2"])
+        #expect(model.tags.map(\.memberName) == ["petStore", "endpoint", "petStore2"])
+    }
 }

@@ -43,7 +43,8 @@ public enum Lowering {
         return RenderModel(
             title: document.info.title, apiVersion: document.info.version, openAPIVersion: document.version,
             sourceFile: document.rootFile, documentation: document.info.description.map(Documentation.split) ?? [],
-            servers: servers, types: types, operations: operations, webhooks: webhooks, authentication: authentication)
+            servers: servers, types: types, operations: operations, webhooks: webhooks, authentication: authentication,
+            tags: TagLowering.tags(of: operations))
     }
 }
 

@@ -31,6 +31,7 @@ enum WebhookLowering {
                 documentation: Documentation.lines(summary: operation?.summary, description: operation?.description))
             webhook.pinnedType = pinned
             if let first = dispatched[webhook.eventType] {
+                webhook.isDispatchedByType = false
                 let pointer = JSONPointer.fragment(["webhooks", hook.name])
                 diagnostics.warning(
                     "unsupported: webhook '\(hook.name)' (\(pointer)) has the event type '\(webhook.eventType)' of webhook '\(first)'; "

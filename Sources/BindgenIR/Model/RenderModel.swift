@@ -15,9 +15,24 @@ public struct RenderModel: Sendable {
         /// What `WebhookEvent.decode(type:…)` and `decode(body:)` dispatch on: ``pinnedType``, else ``name``.
         public var eventType: String { pinnedType ?? name }
         public var documentation: [String]
+        /// Whether `decode(type:)` and `decode(body:)` give this webhook for its event type: the first webhook of
+        /// each event type is; a later one with the same event type is reached only by `decode(key:)`.
+        public var isDispatchedByType = true
     }
 
     public enum Authentication: Sendable { case none, bearer, basic, apiKey(name: String, location: String) }
+
+    /// A tag operations carry, with the Swift names of its per-tag API type and accessor.
+    public struct Tag: Sendable {
+        /// The tag as the document writes it.
+        public var name: String
+        /// `PetStore` for `pet store`: unique among tags and never a reserved type name.
+        public var typeName: String
+        /// `petStore`: unique among tags.
+        public var memberName: String
+        /// Indices into ``RenderModel/operations`` of the operations that carry the tag, in document order.
+        public var operations: [Int]
+    }
 
     public var title: String
     public var apiVersion: String
@@ -29,4 +44,6 @@ public struct RenderModel: Sendable {
     public var operations: [OperationDeclaration]
     public var webhooks: [Webhook]
     public var authentication: Authentication
+    /// The tags operations use, in order of first use; operations without tags are in none.
+    public var tags: [Tag]
 }

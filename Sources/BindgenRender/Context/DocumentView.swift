@@ -60,13 +60,13 @@ final class DocumentView: ContextObject, @unchecked Sendable {
         "hasPagination": { $0.model.operations.contains { $0.pagination != nil } },
         "tags": { view in
             let context = view.context
-            return ContextList.positioned(count: context.tagGroups.count) { TagView(context: context, group: context.tagGroups[$0], position: $1) }
+            return ContextList.positioned(count: context.model.tags.count) { TagView(context: context, group: context.model.tags[$0], position: $1) }
         },
-        "hasTags": { !$0.context.tagGroups.isEmpty },
+        "hasTags": { !$0.context.model.tags.isEmpty },
         "webhooks": { view in
             let context = view.context
             return ContextList.positioned(count: context.model.webhooks.count) { index, position in
-                WebhookView(context: context, webhook: context.model.webhooks[index], isDispatchedByType: context.dispatchedWebhooks[index], position: position)
+                WebhookView(context: context, webhook: context.model.webhooks[index], position: position)
             }
         },
         "hasWebhooks": { !$0.model.webhooks.isEmpty },

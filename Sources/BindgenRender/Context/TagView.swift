@@ -4,10 +4,10 @@ import BindgenIR
 /// views as the document's, `isFirst`/`isLast` counted within the tag). Operations without tags are in no tag.
 final class TagView: ContextObject, @unchecked Sendable {
     let context: TemplateContext
-    let group: TemplateContext.TagGroup
+    let group: RenderModel.Tag
     let position: ContextPosition
 
-    init(context: TemplateContext, group: TemplateContext.TagGroup, position: ContextPosition) {
+    init(context: TemplateContext, group: RenderModel.Tag, position: ContextPosition) {
         self.context = context
         self.group = group
         self.position = position

@@ -31,41 +31,12 @@ public final class TemplateContext: Sendable {
     public let options: RenderOptions
     /// What each declared type name is, and which types travel as text.
     let catalog: TypeCatalog
-    /// The tags used by operations, in order of first use, with their Swift names and operations.
-    let tagGroups: [TagGroup]
-    /// Per webhook, whether it is the first with its event type (the one `decode(type:…)` dispatches to).
-    let dispatchedWebhooks: [Bool]
-
-    /// One tag and the operations (indices into the model's operations) that carry it.
-    struct TagGroup: Sendable {
-        let name: String
-        let typeName: String
-        let memberName: String
-        let operations: [Int]
-    }
 
     /// Prepares the context of a model.
     public init(model: RenderModel, options: RenderOptions) {
         self.model = model
         self.options = options
         catalog = TypeCatalog(types: model.types)
-        var order: [String] = []
-        var members: [String: [Int]] = [:]
-        for (index, operation) in model.operations.enumerated() {
-            for tag in operation.tags {
-                if members[tag] == nil { order.append(tag) }
-                if members[tag]?.last != index { members[tag, default: []].append(index) }
-            }
-        }
-        var typeNames = NameAllocator(reserved: SwiftName.reservedTypeNames)
-        var memberNames = NameAllocator()
-        tagGroups = order.map { tag in
-            TagGroup(
-                name: tag, typeName: typeNames.unique(SwiftName.typeName(tag)), memberName: memberNames.unique(SwiftName.memberName(tag)),
-                operations: members[tag] ?? [])
-        }
-        var seen: Set<String> = []
-        dispatchedWebhooks = model.webhooks.map { seen.insert($0.eventType).inserted }
     }
 
     /// The document-scope context: the root of every document-scope template, and the outer context of every

@@ -5,13 +5,11 @@ final class WebhookView: ContextObject, @unchecked Sendable {
     let context: TemplateContext
     let webhook: RenderModel.Webhook
     /// Whether this is the first webhook with its event type (the one `decode(type:…)` dispatches to).
-    let isDispatchedByType: Bool
     let position: ContextPosition
 
-    init(context: TemplateContext, webhook: RenderModel.Webhook, isDispatchedByType: Bool, position: ContextPosition) {
+    init(context: TemplateContext, webhook: RenderModel.Webhook, position: ContextPosition) {
         self.context = context
         self.webhook = webhook
-        self.isDispatchedByType = isDispatchedByType
         self.position = position
     }
 
@@ -29,7 +27,7 @@ final class WebhookView: ContextObject, @unchecked Sendable {
         "eventType": { $0.webhook.eventType },
         "eventTypeLiteral": { SwiftSpelling.stringLiteral($0.webhook.eventType) },
         "hasPinnedType": { $0.webhook.pinnedType != nil },
-        "isDispatchedByType": { $0.isDispatchedByType },
+        "isDispatchedByType": { $0.webhook.isDispatchedByType },
         "hasDocumentation": { !$0.webhook.documentation.isEmpty },
         "nameText": { SwiftSpelling.commentText($0.webhook.name) },
         "pinnedTypeText": { SwiftSpelling.commentText($0.webhook.pinnedType ?? "") },
