@@ -26,7 +26,7 @@ import Testing
         #expect(!types.contains("- Remark: Generated from"))
         let client = try #require(files["Client.swift"])
         #expect(client.contains("/// - Note: `GET /pets`.\n    public func listPets("), "\(client)")
-        #expect(!client.contains("- Throws:"))
+        #expect(!client.contains("- Throws: `ClientError` (see ``Client``)"), "no method keeps the built-in paragraph")
         #expect(!client.contains("- Remark:"))
     }
 
