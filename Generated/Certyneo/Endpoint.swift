@@ -127,14 +127,14 @@ public enum Endpoint: Swift.Sendable {
         case .createEnvelope(let body, let idempotencyKey):
             request.accept = "application/json, application/problem+json"
             request.setHeader("Idempotency-Key", idempotencyKey)
-            request.body = .data(try client.encodeJSON(body), contentType: "application/json")
+            try request.setJSONBody(body, contentType: "application/json", using: client)
         case .getEnvelope:
             request.accept = "application/json, application/problem+json"
         case .deleteEnvelope:
             request.accept = "application/problem+json"
         case .updateEnvelope(_, let body):
             request.accept = "application/json, application/problem+json"
-            request.body = .data(try client.encodeJSON(body), contentType: "application/json")
+            try request.setJSONBody(body, contentType: "application/json", using: client)
         case .sendEnvelope(_, let idempotencyKey):
             request.accept = "application/json, application/problem+json"
             request.setHeader("Idempotency-Key", idempotencyKey)
@@ -149,7 +149,7 @@ public enum Endpoint: Swift.Sendable {
         case .createWebhook(let body, let idempotencyKey):
             request.accept = "application/json, application/problem+json"
             request.setHeader("Idempotency-Key", idempotencyKey)
-            request.body = .data(try client.encodeJSON(body), contentType: "application/json")
+            try request.setJSONBody(body, contentType: "application/json", using: client)
         case .deleteWebhook:
             request.accept = "application/problem+json"
         case .listAPIKeys(let limit, let startingAfter):
@@ -159,7 +159,7 @@ public enum Endpoint: Swift.Sendable {
         case .createAPIKey(let body, let idempotencyKey):
             request.accept = "application/json, application/problem+json"
             request.setHeader("Idempotency-Key", idempotencyKey)
-            request.body = .data(try client.encodeJSON(body), contentType: "application/json")
+            try request.setJSONBody(body, contentType: "application/json", using: client)
         case .revokeAPIKey:
             request.accept = "application/problem+json"
         }
