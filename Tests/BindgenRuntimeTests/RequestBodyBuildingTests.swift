@@ -24,7 +24,8 @@ import Testing
         try request.setJSONBody(Member(id: 7, tags: ["a"]), contentType: "application/merge-patch+json", using: client)
         guard case .data(let json, let contentType)? = request.body else { Issue.record("no data body"); return }
         #expect(contentType == "application/merge-patch+json")
-        #expect(String(decoding: json, as: UTF8.self) == String(decoding: try client.encodeJSON(Member(id: 7, tags: ["a"])), as: UTF8.self))
+        let decoded = try JSONDecoder().decode(Member.self, from: json)
+        #expect(decoded.id == 7 && decoded.tags == ["a"])
         request.setTextBody("héllo", contentType: "text/plain")
         guard case .data(let text, _)? = request.body else { Issue.record("no text body"); return }
         #expect(text == Data("héllo".utf8))
@@ -42,7 +43,8 @@ import Testing
         let names = form.fields.map(\.name)
         #expect(names.prefix(6) == ["name", "tags", "tags", "member", "a", "z"])
         #expect(names.dropFirst(6).contains("id"))
-        #expect(form.fields[3].value == String(decoding: try client.encodeJSON(Member(id: 1, tags: [])), as: UTF8.self))
+        let member = try JSONDecoder().decode(Member.self, from: Data(form.fields[3].value.utf8))
+        #expect(member.id == 1 && member.tags.isEmpty)
         #expect(String(decoding: form.encoded, as: UTF8.self).hasPrefix("name=Rex+%26+Co&tags=a&tags=b&member="))
     }
 
