@@ -70,7 +70,9 @@ out="$(build)" || fail "build after the edit failed"
 ran_generator <<<"$out" && fail "the generator ran again after the edit was built"
 echo "examples: no change after the edit → generator not run"
 
-printf '{{! bindgen-contract: 3 }}\n{{>fileHeader}}\n\n/// Schema names (from document.SchemaNames.swift.mustache).\npublic let schemaNames = [{{#schemas}}"{{name}}"{{^isLast}}, {{/isLast}}{{/schemas}}]\n' \
+# Templates state the contract the generator provides (the number lives in ContextContract.swift).
+CONTRACT="$(grep -o 'public static let version = [0-9]*' "$ROOT/Sources/BindgenRender/Context/ContextContract.swift" | grep -o '[0-9]*$')"
+printf '{{! bindgen-contract: %s }}\n{{>fileHeader}}\n\n/// Schema names (from document.SchemaNames.swift.mustache).\npublic let schemaNames = [{{#schemas}}"{{name}}"{{^isLast}}, {{/isLast}}{{/schemas}}]\n' "$CONTRACT" \
     >"$TEMPLATES/document.SchemaNames.swift.mustache"
 out="$(build)" || { echo "$out" | grep error | head; fail "build after adding a template failed"; }
 [[ -f "$GENERATED/SchemaNames.swift" ]] || fail "the added template's file was not generated"
@@ -78,7 +80,7 @@ grep -q 'public let schemaNames = \["Pet", "NewPet", "Category", "Order", "Order
 echo "examples: added template → SchemaNames.swift generated and compiled"
 
 cp "$TEMPLATES/schema.Fixtures.swift.mustache" "$WORK/fixtures.good"
-printf '{{! bindgen-contract: 3 }}\n{{#isStruct}}\n// {{>fixtureExtenson}}\n{{/isStruct}}\n' >"$TEMPLATES/schema.Fixtures.swift.mustache"
+printf '{{! bindgen-contract: %s }}\n{{#isStruct}}\n// {{>fixtureExtenson}}\n{{/isStruct}}\n' "$CONTRACT" >"$TEMPLATES/schema.Fixtures.swift.mustache"
 out="$(build)" && fail "a template with an unknown partial built"
 grep -q "Templates/schema.Fixtures.swift.mustache:3:4: error: unknown partial 'fixtureExtenson' (did you mean 'fixtureExtension'?)" <<<"$out" \
     || { echo "$out" | grep error | head -5; fail "no FILE:3:4 diagnostic for the unknown partial"; }
