@@ -45,7 +45,7 @@ grep -q "^renamed: Endpoint.pet → GET /pets/1 (operationId showPetById)$" <<<"
 grep -q "^petstore-demo: ok$" <<<"$demo" || fail "petstore-demo did not finish"
 GENERATED="$(find "$SCRATCH/plugins/outputs" -path "*PetstoreAPI/destination/OpenAPIBindgenPlugin/GeneratedSources" -type d | head -1)"
 [[ -n "$GENERATED" ]] || fail "no generated sources folder"
-[[ "$(cd "$GENERATED" && ls *.swift | tr '\n' ' ')" == "Client.swift Endpoint.swift Fixtures.swift TagAPIs.swift Types.swift Types2.swift Types3.swift Types4.swift Webhooks.swift " ]] \
+[[ "$(cd "$GENERATED" && export LC_ALL=C && ls *.swift | tr '\n' ' ')" == "Client.swift Endpoint.swift Fixtures.swift TagAPIs.swift Types.swift Types10.swift Types11.swift Types12.swift Types13.swift Types14.swift Types15.swift Types16.swift Types2.swift Types3.swift Types4.swift Types5.swift Types6.swift Types7.swift Types8.swift Types9.swift Webhooks.swift " ]] \
     || fail "unexpected generated files: $(ls "$GENERATED" | tr '\n' ' ')"
 grep -q "AuditEntry" "$GENERATED"/Types*.swift && fail "the filter did not drop the admin-only schema"
 echo "examples: build and run → Identifiable, fixtures, per-tag file, filter and names as configured"
@@ -70,7 +70,9 @@ out="$(build)" || fail "build after the edit failed"
 ran_generator <<<"$out" && fail "the generator ran again after the edit was built"
 echo "examples: no change after the edit → generator not run"
 
-printf '{{! bindgen-contract: 3 }}\n{{>fileHeader}}\n\n/// Schema names (from document.SchemaNames.swift.mustache).\npublic let schemaNames = [{{#schemas}}"{{name}}"{{^isLast}}, {{/isLast}}{{/schemas}}]\n' \
+# Templates state the contract the generator provides (the number lives in ContextContract.swift).
+CONTRACT="$(grep -o 'public static let version = [0-9]*' "$ROOT/Sources/BindgenRender/Context/ContextContract.swift" | grep -o '[0-9]*$')"
+printf '{{! bindgen-contract: %s }}\n{{>fileHeader}}\n\n/// Schema names (from document.SchemaNames.swift.mustache).\npublic let schemaNames = [{{#schemas}}"{{name}}"{{^isLast}}, {{/isLast}}{{/schemas}}]\n' "$CONTRACT" \
     >"$TEMPLATES/document.SchemaNames.swift.mustache"
 out="$(build)" || { echo "$out" | grep error | head; fail "build after adding a template failed"; }
 [[ -f "$GENERATED/SchemaNames.swift" ]] || fail "the added template's file was not generated"
@@ -78,7 +80,7 @@ grep -q 'public let schemaNames = \["Pet", "NewPet", "Category", "Order", "Order
 echo "examples: added template → SchemaNames.swift generated and compiled"
 
 cp "$TEMPLATES/schema.Fixtures.swift.mustache" "$WORK/fixtures.good"
-printf '{{! bindgen-contract: 3 }}\n{{#isStruct}}\n// {{>fixtureExtenson}}\n{{/isStruct}}\n' >"$TEMPLATES/schema.Fixtures.swift.mustache"
+printf '{{! bindgen-contract: %s }}\n{{#isStruct}}\n// {{>fixtureExtenson}}\n{{/isStruct}}\n' "$CONTRACT" >"$TEMPLATES/schema.Fixtures.swift.mustache"
 out="$(build)" && fail "a template with an unknown partial built"
 grep -q "Templates/schema.Fixtures.swift.mustache:3:4: error: unknown partial 'fixtureExtenson' (did you mean 'fixtureExtension'?)" <<<"$out" \
     || { echo "$out" | grep error | head -5; fail "no FILE:3:4 diagnostic for the unknown partial"; }

@@ -4,8 +4,11 @@ import Foundation
 
 /// A client of Certyneo Public API (API version 1.0.0): one `async` method per operation.
 ///
-/// Every method throws `ClientError`; an HTTP error answer is `.api(APIError)` carrying the
-/// status, the problem's `code`, `detail` and `requestId`.
+/// Every method throws `ClientError`: an answer with a status the operation does not list as success is
+/// `.api(APIError)` carrying the status, the problem's `code`, `detail` and `requestId`; a 429 once retries are
+/// spent or its `Retry-After` is above the cap is `.rateLimited`; `.transport`, `.timedOut` or `.cancelled` when no
+/// answer arrives; `.decoding` when the body does not match its schema. ``withResponse(_:)`` returns a method's
+/// value with the HTTP response (status, header fields, request id).
 public struct Client: Swift.Sendable {
     /// The engine that sends requests: transport, authentication, JSON coding.
     public let runtime: BindgenRuntime.APIClient
@@ -42,6 +45,26 @@ public struct Client: Swift.Sendable {
         Client(runtime: runtime.with(modify))
     }
 
+    /// Runs `call` with this client and returns its value with the HTTP response behind it: the status, every
+    /// header field, the request id (`response.requestID`). Methods return only the decoded body.
+    ///
+    /// When `call` sends several requests, the response is the last one received.
+    ///
+    /// - Throws: what `call` throws (a `ClientError` from a method); `ClientError.invalidRequest` when it sent no request.
+    public func withResponse<T>(_ call: (Client) async throws -> T) async throws -> (value: T, response: BindgenRuntime.APIResponse) {
+        try await runtime.withResponse { try await call(self) }
+    }
+
+    /// Like ``withResponse(_:)``, with the headers the document declares read into `headers` (the type each
+    /// method's comment names).
+    ///
+    /// - Throws: what `call` throws (a `ClientError` from a method); `ClientError.invalidRequest` when it sent no request.
+    public func withResponse<T: Swift.Sendable, Headers: BindgenRuntime.DeclaredResponseHeaders>(
+        headers: Headers.Type, _ call: (Client) async throws -> T
+    ) async throws -> BindgenRuntime.TypedResponse<T, Headers> {
+        try await runtime.withResponse(headers: headers) { try await call(self) }
+    }
+
     /// List documents
     ///
     /// Returns documents, newest first, one page at a time.
@@ -51,29 +74,11 @@ public struct Client: Swift.Sendable {
     ///   - limit: Page size, 1 to 100.
     ///   - startingAfter: Cursor; the id of the last item of the previous page (its `nextCursor`).
     /// - Returns: One page of documents. (status 200)
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 422 (The request is well-formed but invalid; `errors` lists each field.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 422 (The request is well-formed but invalid; `errors` lists each field.).
     public func listDocuments(limit: Swift.Int32? = nil, startingAfter: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> DocumentList {
-        try await listDocumentsWithHeaders(limit: limit, startingAfter: startingAfter).body
-    }
-
-    /// Like `listDocuments`, and also returns the status, the response headers the document declares
-    /// (``ListDocumentsResponseHeaders``) and every header field received.
-    ///
-    /// - Throws: what `listDocuments` throws. A declared header that is absent or unreadable is `nil`, never an error.
-    public func listDocumentsWithHeaders(limit: Swift.Int32? = nil, startingAfter: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<DocumentList, ListDocumentsResponseHeaders> {
-        let endpoint = Endpoint.listDocuments(limit: limit, startingAfter: startingAfter)
-        let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body: DocumentList = try { () throws(BindgenRuntime.ClientError) -> DocumentList in
-            switch response.status {
-            case 200:
-                return try runtime.decodeJSON(DocumentList.self, from: response)
-            default:
-                throw runtime.error(for: response)
-            }
-        }()
-        return BindgenRuntime.TypedResponse(
-            status: response.status, body: body, headers: ListDocumentsResponseHeaders(response: response, runtime: runtime),
-            headerFields: response.headerFields)
+        let response = try await runtime.send(try Endpoint.listDocuments(limit: limit, startingAfter: startingAfter).makeRequest(using: runtime), success: { $0 == 200 })
+        return try runtime.decodeJSON(DocumentList.self, from: response)
     }
 
     /// Upload a PDF
@@ -86,29 +91,11 @@ public struct Client: Swift.Sendable {
     ///   - name: A display name; defaults to the file name.
     ///   - idempotencyKey: A unique key (a UUID is best) that makes the POST safe to retry; a repeat within 24 hours returns the first result.
     /// - Returns: The stored document. (status 201)
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 413 (The upload exceeds the size limit.), 415 (The request body's media type is not accepted (for uploads, the file is not a PDF).), 422 (The request is well-formed but invalid; `errors` lists each field.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 413 (The upload exceeds the size limit.), 415 (The request body's media type is not accepted (for uploads, the file is not a PDF).), 422 (The request is well-formed but invalid; `errors` lists each field.).
     public func uploadDocument(file: BindgenRuntime.MultipartFile, name: Swift.String? = nil, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> Document {
-        try await uploadDocumentWithHeaders(file: file, name: name, idempotencyKey: idempotencyKey).body
-    }
-
-    /// Like `uploadDocument`, and also returns the status, the response headers the document declares
-    /// (``UploadDocumentResponseHeaders``) and every header field received.
-    ///
-    /// - Throws: what `uploadDocument` throws. A declared header that is absent or unreadable is `nil`, never an error.
-    public func uploadDocumentWithHeaders(file: BindgenRuntime.MultipartFile, name: Swift.String? = nil, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Document, UploadDocumentResponseHeaders> {
-        let endpoint = Endpoint.uploadDocument(file: file, name: name, idempotencyKey: idempotencyKey)
-        let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body: Document = try { () throws(BindgenRuntime.ClientError) -> Document in
-            switch response.status {
-            case 201:
-                return try runtime.decodeJSON(Document.self, from: response)
-            default:
-                throw runtime.error(for: response)
-            }
-        }()
-        return BindgenRuntime.TypedResponse(
-            status: response.status, body: body, headers: UploadDocumentResponseHeaders(response: response, runtime: runtime),
-            headerFields: response.headerFields)
+        let response = try await runtime.send(try Endpoint.uploadDocument(file: file, name: name, idempotencyKey: idempotencyKey).makeRequest(using: runtime), success: { $0 == 201 })
+        return try runtime.decodeJSON(Document.self, from: response)
     }
 
     /// Fetch document metadata
@@ -117,29 +104,11 @@ public struct Client: Swift.Sendable {
     /// - Parameters:
     ///   - id: The document id (`doc_…`).
     /// - Returns: The document. (status 200)
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.).
     public func getDocument(id: Swift.String) async throws(BindgenRuntime.ClientError) -> Document {
-        try await getDocumentWithHeaders(id: id).body
-    }
-
-    /// Like `getDocument`, and also returns the status, the response headers the document declares
-    /// (``GetDocumentResponseHeaders``) and every header field received.
-    ///
-    /// - Throws: what `getDocument` throws. A declared header that is absent or unreadable is `nil`, never an error.
-    public func getDocumentWithHeaders(id: Swift.String) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Document, GetDocumentResponseHeaders> {
-        let endpoint = Endpoint.getDocument(id: id)
-        let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body: Document = try { () throws(BindgenRuntime.ClientError) -> Document in
-            switch response.status {
-            case 200:
-                return try runtime.decodeJSON(Document.self, from: response)
-            default:
-                throw runtime.error(for: response)
-            }
-        }()
-        return BindgenRuntime.TypedResponse(
-            status: response.status, body: body, headers: GetDocumentResponseHeaders(response: response, runtime: runtime),
-            headerFields: response.headerFields)
+        let response = try await runtime.send(try Endpoint.getDocument(id: id).makeRequest(using: runtime), success: { $0 == 200 })
+        return try runtime.decodeJSON(Document.self, from: response)
     }
 
     /// Delete a document
@@ -149,29 +118,10 @@ public struct Client: Swift.Sendable {
     /// - Remark: `DELETE /documents/{id}` (operationId `deleteDocument`), generated from `#/paths/~1documents~1{id}/delete`.
     /// - Parameters:
     ///   - id: The document id (`doc_…`).
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 409 (The resource's state forbids the request (e.g. editing a sent envelope).). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 409 (The resource's state forbids the request (e.g. editing a sent envelope).).
     public func deleteDocument(id: Swift.String) async throws(BindgenRuntime.ClientError) {
-        try await deleteDocumentWithHeaders(id: id).body
-    }
-
-    /// Like `deleteDocument`, and also returns the status, the response headers the document declares
-    /// (``DeleteDocumentResponseHeaders``) and every header field received.
-    ///
-    /// - Throws: what `deleteDocument` throws. A declared header that is absent or unreadable is `nil`, never an error.
-    public func deleteDocumentWithHeaders(id: Swift.String) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Swift.Void, DeleteDocumentResponseHeaders> {
-        let endpoint = Endpoint.deleteDocument(id: id)
-        let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body: Swift.Void = try { () throws(BindgenRuntime.ClientError) -> Swift.Void in
-            switch response.status {
-            case 204:
-                return
-            default:
-                throw runtime.error(for: response)
-            }
-        }()
-        return BindgenRuntime.TypedResponse(
-            status: response.status, body: body, headers: DeleteDocumentResponseHeaders(response: response, runtime: runtime),
-            headerFields: response.headerFields)
+        _ = try await runtime.send(try Endpoint.deleteDocument(id: id).makeRequest(using: runtime), success: { $0 == 204 })
     }
 
     /// List envelopes
@@ -184,29 +134,11 @@ public struct Client: Swift.Sendable {
     ///   - startingAfter: Cursor; the id of the last item of the previous page (its `nextCursor`).
     ///   - status: Only envelopes in this state.
     /// - Returns: One page of envelopes. (status 200)
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 422 (The request is well-formed but invalid; `errors` lists each field.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 422 (The request is well-formed but invalid; `errors` lists each field.).
     public func listEnvelopes(limit: Swift.Int32? = nil, startingAfter: Swift.String? = nil, status: EnvelopeStatus? = nil) async throws(BindgenRuntime.ClientError) -> EnvelopeList {
-        try await listEnvelopesWithHeaders(limit: limit, startingAfter: startingAfter, status: status).body
-    }
-
-    /// Like `listEnvelopes`, and also returns the status, the response headers the document declares
-    /// (``ListEnvelopesResponseHeaders``) and every header field received.
-    ///
-    /// - Throws: what `listEnvelopes` throws. A declared header that is absent or unreadable is `nil`, never an error.
-    public func listEnvelopesWithHeaders(limit: Swift.Int32? = nil, startingAfter: Swift.String? = nil, status: EnvelopeStatus? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<EnvelopeList, ListEnvelopesResponseHeaders> {
-        let endpoint = Endpoint.listEnvelopes(limit: limit, startingAfter: startingAfter, status: status)
-        let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body: EnvelopeList = try { () throws(BindgenRuntime.ClientError) -> EnvelopeList in
-            switch response.status {
-            case 200:
-                return try runtime.decodeJSON(EnvelopeList.self, from: response)
-            default:
-                throw runtime.error(for: response)
-            }
-        }()
-        return BindgenRuntime.TypedResponse(
-            status: response.status, body: body, headers: ListEnvelopesResponseHeaders(response: response, runtime: runtime),
-            headerFields: response.headerFields)
+        let response = try await runtime.send(try Endpoint.listEnvelopes(limit: limit, startingAfter: startingAfter, status: status).makeRequest(using: runtime), success: { $0 == 200 })
+        return try runtime.decodeJSON(EnvelopeList.self, from: response)
     }
 
     /// Create an envelope
@@ -218,29 +150,11 @@ public struct Client: Swift.Sendable {
     ///   - body: The request body.
     ///   - idempotencyKey: A unique key (a UUID is best) that makes the POST safe to retry; a repeat within 24 hours returns the first result.
     /// - Returns: The new DRAFT envelope. (status 201)
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 415 (The request body's media type is not accepted (for uploads, the file is not a PDF).), 422 (The request is well-formed but invalid; `errors` lists each field.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 415 (The request body's media type is not accepted (for uploads, the file is not a PDF).), 422 (The request is well-formed but invalid; `errors` lists each field.).
     public func createEnvelope(_ body: EnvelopeCreate, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> Envelope {
-        try await createEnvelopeWithHeaders(body, idempotencyKey: idempotencyKey).body
-    }
-
-    /// Like `createEnvelope`, and also returns the status, the response headers the document declares
-    /// (``CreateEnvelopeResponseHeaders``) and every header field received.
-    ///
-    /// - Throws: what `createEnvelope` throws. A declared header that is absent or unreadable is `nil`, never an error.
-    public func createEnvelopeWithHeaders(_ body: EnvelopeCreate, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Envelope, CreateEnvelopeResponseHeaders> {
-        let endpoint = Endpoint.createEnvelope(body: body, idempotencyKey: idempotencyKey)
-        let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body: Envelope = try { () throws(BindgenRuntime.ClientError) -> Envelope in
-            switch response.status {
-            case 201:
-                return try runtime.decodeJSON(Envelope.self, from: response)
-            default:
-                throw runtime.error(for: response)
-            }
-        }()
-        return BindgenRuntime.TypedResponse(
-            status: response.status, body: body, headers: CreateEnvelopeResponseHeaders(response: response, runtime: runtime),
-            headerFields: response.headerFields)
+        let response = try await runtime.send(try Endpoint.createEnvelope(body: body, idempotencyKey: idempotencyKey).makeRequest(using: runtime), success: { $0 == 201 })
+        return try runtime.decodeJSON(Envelope.self, from: response)
     }
 
     /// Fetch envelope state
@@ -249,29 +163,11 @@ public struct Client: Swift.Sendable {
     /// - Parameters:
     ///   - id: The envelope id (`env_…`).
     /// - Returns: The envelope with its recipients' progress. (status 200)
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.).
     public func getEnvelope(id: Swift.String) async throws(BindgenRuntime.ClientError) -> Envelope {
-        try await getEnvelopeWithHeaders(id: id).body
-    }
-
-    /// Like `getEnvelope`, and also returns the status, the response headers the document declares
-    /// (``GetEnvelopeResponseHeaders``) and every header field received.
-    ///
-    /// - Throws: what `getEnvelope` throws. A declared header that is absent or unreadable is `nil`, never an error.
-    public func getEnvelopeWithHeaders(id: Swift.String) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Envelope, GetEnvelopeResponseHeaders> {
-        let endpoint = Endpoint.getEnvelope(id: id)
-        let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body: Envelope = try { () throws(BindgenRuntime.ClientError) -> Envelope in
-            switch response.status {
-            case 200:
-                return try runtime.decodeJSON(Envelope.self, from: response)
-            default:
-                throw runtime.error(for: response)
-            }
-        }()
-        return BindgenRuntime.TypedResponse(
-            status: response.status, body: body, headers: GetEnvelopeResponseHeaders(response: response, runtime: runtime),
-            headerFields: response.headerFields)
+        let response = try await runtime.send(try Endpoint.getEnvelope(id: id).makeRequest(using: runtime), success: { $0 == 200 })
+        return try runtime.decodeJSON(Envelope.self, from: response)
     }
 
     /// Void or delete an envelope
@@ -282,29 +178,10 @@ public struct Client: Swift.Sendable {
     /// - Remark: `DELETE /envelopes/{id}` (operationId `deleteEnvelope`), generated from `#/paths/~1envelopes~1{id}/delete`.
     /// - Parameters:
     ///   - id: The envelope id (`env_…`).
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 409 (The resource's state forbids the request (e.g. editing a sent envelope).). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 409 (The resource's state forbids the request (e.g. editing a sent envelope).).
     public func deleteEnvelope(id: Swift.String) async throws(BindgenRuntime.ClientError) {
-        try await deleteEnvelopeWithHeaders(id: id).body
-    }
-
-    /// Like `deleteEnvelope`, and also returns the status, the response headers the document declares
-    /// (``DeleteEnvelopeResponseHeaders``) and every header field received.
-    ///
-    /// - Throws: what `deleteEnvelope` throws. A declared header that is absent or unreadable is `nil`, never an error.
-    public func deleteEnvelopeWithHeaders(id: Swift.String) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Swift.Void, DeleteEnvelopeResponseHeaders> {
-        let endpoint = Endpoint.deleteEnvelope(id: id)
-        let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body: Swift.Void = try { () throws(BindgenRuntime.ClientError) -> Swift.Void in
-            switch response.status {
-            case 204:
-                return
-            default:
-                throw runtime.error(for: response)
-            }
-        }()
-        return BindgenRuntime.TypedResponse(
-            status: response.status, body: body, headers: DeleteEnvelopeResponseHeaders(response: response, runtime: runtime),
-            headerFields: response.headerFields)
+        _ = try await runtime.send(try Endpoint.deleteEnvelope(id: id).makeRequest(using: runtime), success: { $0 == 204 })
     }
 
     /// Update a DRAFT envelope
@@ -316,29 +193,11 @@ public struct Client: Swift.Sendable {
     ///   - id: The envelope id (`env_…`).
     ///   - body: The request body.
     /// - Returns: The updated envelope. (status 200)
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 409 (The resource's state forbids the request (e.g. editing a sent envelope).), 415 (The request body's media type is not accepted (for uploads, the file is not a PDF).), 422 (The request is well-formed but invalid; `errors` lists each field.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 409 (The resource's state forbids the request (e.g. editing a sent envelope).), 415 (The request body's media type is not accepted (for uploads, the file is not a PDF).), 422 (The request is well-formed but invalid; `errors` lists each field.).
     public func updateEnvelope(id: Swift.String, _ body: EnvelopeUpdate) async throws(BindgenRuntime.ClientError) -> Envelope {
-        try await updateEnvelopeWithHeaders(id: id, body).body
-    }
-
-    /// Like `updateEnvelope`, and also returns the status, the response headers the document declares
-    /// (``UpdateEnvelopeResponseHeaders``) and every header field received.
-    ///
-    /// - Throws: what `updateEnvelope` throws. A declared header that is absent or unreadable is `nil`, never an error.
-    public func updateEnvelopeWithHeaders(id: Swift.String, _ body: EnvelopeUpdate) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Envelope, UpdateEnvelopeResponseHeaders> {
-        let endpoint = Endpoint.updateEnvelope(id: id, body: body)
-        let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body: Envelope = try { () throws(BindgenRuntime.ClientError) -> Envelope in
-            switch response.status {
-            case 200:
-                return try runtime.decodeJSON(Envelope.self, from: response)
-            default:
-                throw runtime.error(for: response)
-            }
-        }()
-        return BindgenRuntime.TypedResponse(
-            status: response.status, body: body, headers: UpdateEnvelopeResponseHeaders(response: response, runtime: runtime),
-            headerFields: response.headerFields)
+        let response = try await runtime.send(try Endpoint.updateEnvelope(id: id, body: body).makeRequest(using: runtime), success: { $0 == 200 })
+        return try runtime.decodeJSON(Envelope.self, from: response)
     }
 
     /// Dispatch a DRAFT envelope
@@ -352,29 +211,11 @@ public struct Client: Swift.Sendable {
     ///   - id: The envelope id (`env_…`).
     ///   - idempotencyKey: A unique key (a UUID is best) that makes the POST safe to retry; a repeat within 24 hours returns the first result.
     /// - Returns: The sent envelope. (status 200)
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 409 (The resource's state forbids the request (e.g. editing a sent envelope).), 422 (The request is well-formed but invalid; `errors` lists each field.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 409 (The resource's state forbids the request (e.g. editing a sent envelope).), 422 (The request is well-formed but invalid; `errors` lists each field.).
     public func sendEnvelope(id: Swift.String, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> Envelope {
-        try await sendEnvelopeWithHeaders(id: id, idempotencyKey: idempotencyKey).body
-    }
-
-    /// Like `sendEnvelope`, and also returns the status, the response headers the document declares
-    /// (``SendEnvelopeResponseHeaders``) and every header field received.
-    ///
-    /// - Throws: what `sendEnvelope` throws. A declared header that is absent or unreadable is `nil`, never an error.
-    public func sendEnvelopeWithHeaders(id: Swift.String, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Envelope, SendEnvelopeResponseHeaders> {
-        let endpoint = Endpoint.sendEnvelope(id: id, idempotencyKey: idempotencyKey)
-        let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body: Envelope = try { () throws(BindgenRuntime.ClientError) -> Envelope in
-            switch response.status {
-            case 200:
-                return try runtime.decodeJSON(Envelope.self, from: response)
-            default:
-                throw runtime.error(for: response)
-            }
-        }()
-        return BindgenRuntime.TypedResponse(
-            status: response.status, body: body, headers: SendEnvelopeResponseHeaders(response: response, runtime: runtime),
-            headerFields: response.headerFields)
+        let response = try await runtime.send(try Endpoint.sendEnvelope(id: id, idempotencyKey: idempotencyKey).makeRequest(using: runtime), success: { $0 == 200 })
+        return try runtime.decodeJSON(Envelope.self, from: response)
     }
 
     /// Download the audit-trail PDF
@@ -385,29 +226,11 @@ public struct Client: Swift.Sendable {
     /// - Parameters:
     ///   - id: The envelope id (`env_…`).
     /// - Returns: The audit trail. (status 200)
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.).
     public func getEnvelopeAuditTrail(id: Swift.String) async throws(BindgenRuntime.ClientError) -> Foundation.Data {
-        try await getEnvelopeAuditTrailWithHeaders(id: id).body
-    }
-
-    /// Like `getEnvelopeAuditTrail`, and also returns the status, the response headers the document declares
-    /// (``GetEnvelopeAuditTrailResponseHeaders``) and every header field received.
-    ///
-    /// - Throws: what `getEnvelopeAuditTrail` throws. A declared header that is absent or unreadable is `nil`, never an error.
-    public func getEnvelopeAuditTrailWithHeaders(id: Swift.String) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Foundation.Data, GetEnvelopeAuditTrailResponseHeaders> {
-        let endpoint = Endpoint.getEnvelopeAuditTrail(id: id)
-        let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body: Foundation.Data = try { () throws(BindgenRuntime.ClientError) -> Foundation.Data in
-            switch response.status {
-            case 200:
-                return response.body
-            default:
-                throw runtime.error(for: response)
-            }
-        }()
-        return BindgenRuntime.TypedResponse(
-            status: response.status, body: body, headers: GetEnvelopeAuditTrailResponseHeaders(response: response, runtime: runtime),
-            headerFields: response.headerFields)
+        let response = try await runtime.send(try Endpoint.getEnvelopeAuditTrail(id: id).makeRequest(using: runtime), success: { $0 == 200 })
+        return response.body
     }
 
     /// Download the signed PDF
@@ -418,29 +241,11 @@ public struct Client: Swift.Sendable {
     /// - Parameters:
     ///   - id: The envelope id (`env_…`).
     /// - Returns: The signed document. (status 200)
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 409 (The resource's state forbids the request (e.g. editing a sent envelope).). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 409 (The resource's state forbids the request (e.g. editing a sent envelope).).
     public func getSignedDocument(id: Swift.String) async throws(BindgenRuntime.ClientError) -> Foundation.Data {
-        try await getSignedDocumentWithHeaders(id: id).body
-    }
-
-    /// Like `getSignedDocument`, and also returns the status, the response headers the document declares
-    /// (``GetSignedDocumentResponseHeaders``) and every header field received.
-    ///
-    /// - Throws: what `getSignedDocument` throws. A declared header that is absent or unreadable is `nil`, never an error.
-    public func getSignedDocumentWithHeaders(id: Swift.String) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Foundation.Data, GetSignedDocumentResponseHeaders> {
-        let endpoint = Endpoint.getSignedDocument(id: id)
-        let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body: Foundation.Data = try { () throws(BindgenRuntime.ClientError) -> Foundation.Data in
-            switch response.status {
-            case 200:
-                return response.body
-            default:
-                throw runtime.error(for: response)
-            }
-        }()
-        return BindgenRuntime.TypedResponse(
-            status: response.status, body: body, headers: GetSignedDocumentResponseHeaders(response: response, runtime: runtime),
-            headerFields: response.headerFields)
+        let response = try await runtime.send(try Endpoint.getSignedDocument(id: id).makeRequest(using: runtime), success: { $0 == 200 })
+        return response.body
     }
 
     /// List webhooks
@@ -450,29 +255,11 @@ public struct Client: Swift.Sendable {
     ///   - limit: Page size, 1 to 100.
     ///   - startingAfter: Cursor; the id of the last item of the previous page (its `nextCursor`).
     /// - Returns: One page of webhooks. (status 200)
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 422 (The request is well-formed but invalid; `errors` lists each field.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 422 (The request is well-formed but invalid; `errors` lists each field.).
     public func listWebhooks(limit: Swift.Int32? = nil, startingAfter: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> WebhookList {
-        try await listWebhooksWithHeaders(limit: limit, startingAfter: startingAfter).body
-    }
-
-    /// Like `listWebhooks`, and also returns the status, the response headers the document declares
-    /// (``ListWebhooksResponseHeaders``) and every header field received.
-    ///
-    /// - Throws: what `listWebhooks` throws. A declared header that is absent or unreadable is `nil`, never an error.
-    public func listWebhooksWithHeaders(limit: Swift.Int32? = nil, startingAfter: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<WebhookList, ListWebhooksResponseHeaders> {
-        let endpoint = Endpoint.listWebhooks(limit: limit, startingAfter: startingAfter)
-        let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body: WebhookList = try { () throws(BindgenRuntime.ClientError) -> WebhookList in
-            switch response.status {
-            case 200:
-                return try runtime.decodeJSON(WebhookList.self, from: response)
-            default:
-                throw runtime.error(for: response)
-            }
-        }()
-        return BindgenRuntime.TypedResponse(
-            status: response.status, body: body, headers: ListWebhooksResponseHeaders(response: response, runtime: runtime),
-            headerFields: response.headerFields)
+        let response = try await runtime.send(try Endpoint.listWebhooks(limit: limit, startingAfter: startingAfter).makeRequest(using: runtime), success: { $0 == 200 })
+        return try runtime.decodeJSON(WebhookList.self, from: response)
     }
 
     /// Register a webhook
@@ -484,29 +271,11 @@ public struct Client: Swift.Sendable {
     ///   - body: The request body.
     ///   - idempotencyKey: A unique key (a UUID is best) that makes the POST safe to retry; a repeat within 24 hours returns the first result.
     /// - Returns: The registered webhook, with its secret. (status 201)
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 415 (The request body's media type is not accepted (for uploads, the file is not a PDF).), 422 (The request is well-formed but invalid; `errors` lists each field.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 415 (The request body's media type is not accepted (for uploads, the file is not a PDF).), 422 (The request is well-formed but invalid; `errors` lists each field.).
     public func createWebhook(_ body: WebhookCreate, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> Webhook {
-        try await createWebhookWithHeaders(body, idempotencyKey: idempotencyKey).body
-    }
-
-    /// Like `createWebhook`, and also returns the status, the response headers the document declares
-    /// (``CreateWebhookResponseHeaders``) and every header field received.
-    ///
-    /// - Throws: what `createWebhook` throws. A declared header that is absent or unreadable is `nil`, never an error.
-    public func createWebhookWithHeaders(_ body: WebhookCreate, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Webhook, CreateWebhookResponseHeaders> {
-        let endpoint = Endpoint.createWebhook(body: body, idempotencyKey: idempotencyKey)
-        let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body: Webhook = try { () throws(BindgenRuntime.ClientError) -> Webhook in
-            switch response.status {
-            case 201:
-                return try runtime.decodeJSON(Webhook.self, from: response)
-            default:
-                throw runtime.error(for: response)
-            }
-        }()
-        return BindgenRuntime.TypedResponse(
-            status: response.status, body: body, headers: CreateWebhookResponseHeaders(response: response, runtime: runtime),
-            headerFields: response.headerFields)
+        let response = try await runtime.send(try Endpoint.createWebhook(body: body, idempotencyKey: idempotencyKey).makeRequest(using: runtime), success: { $0 == 201 })
+        return try runtime.decodeJSON(Webhook.self, from: response)
     }
 
     /// Unregister a webhook
@@ -514,29 +283,10 @@ public struct Client: Swift.Sendable {
     /// - Remark: `DELETE /webhooks/{id}` (operationId `deleteWebhook`), generated from `#/paths/~1webhooks~1{id}/delete`.
     /// - Parameters:
     ///   - id: The webhook id (`wh_…`).
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.).
     public func deleteWebhook(id: Swift.String) async throws(BindgenRuntime.ClientError) {
-        try await deleteWebhookWithHeaders(id: id).body
-    }
-
-    /// Like `deleteWebhook`, and also returns the status, the response headers the document declares
-    /// (``DeleteWebhookResponseHeaders``) and every header field received.
-    ///
-    /// - Throws: what `deleteWebhook` throws. A declared header that is absent or unreadable is `nil`, never an error.
-    public func deleteWebhookWithHeaders(id: Swift.String) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Swift.Void, DeleteWebhookResponseHeaders> {
-        let endpoint = Endpoint.deleteWebhook(id: id)
-        let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body: Swift.Void = try { () throws(BindgenRuntime.ClientError) -> Swift.Void in
-            switch response.status {
-            case 204:
-                return
-            default:
-                throw runtime.error(for: response)
-            }
-        }()
-        return BindgenRuntime.TypedResponse(
-            status: response.status, body: body, headers: DeleteWebhookResponseHeaders(response: response, runtime: runtime),
-            headerFields: response.headerFields)
+        _ = try await runtime.send(try Endpoint.deleteWebhook(id: id).makeRequest(using: runtime), success: { $0 == 204 })
     }
 
     /// List API keys
@@ -546,29 +296,11 @@ public struct Client: Swift.Sendable {
     ///   - limit: Page size, 1 to 100.
     ///   - startingAfter: Cursor; the id of the last item of the previous page (its `nextCursor`).
     /// - Returns: One page of API keys (secrets are never listed). (status 200)
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 422 (The request is well-formed but invalid; `errors` lists each field.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 422 (The request is well-formed but invalid; `errors` lists each field.).
     public func listAPIKeys(limit: Swift.Int32? = nil, startingAfter: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> APIKeyList {
-        try await listAPIKeysWithHeaders(limit: limit, startingAfter: startingAfter).body
-    }
-
-    /// Like `listAPIKeys`, and also returns the status, the response headers the document declares
-    /// (``ListAPIKeysResponseHeaders``) and every header field received.
-    ///
-    /// - Throws: what `listAPIKeys` throws. A declared header that is absent or unreadable is `nil`, never an error.
-    public func listAPIKeysWithHeaders(limit: Swift.Int32? = nil, startingAfter: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<APIKeyList, ListAPIKeysResponseHeaders> {
-        let endpoint = Endpoint.listAPIKeys(limit: limit, startingAfter: startingAfter)
-        let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body: APIKeyList = try { () throws(BindgenRuntime.ClientError) -> APIKeyList in
-            switch response.status {
-            case 200:
-                return try runtime.decodeJSON(APIKeyList.self, from: response)
-            default:
-                throw runtime.error(for: response)
-            }
-        }()
-        return BindgenRuntime.TypedResponse(
-            status: response.status, body: body, headers: ListAPIKeysResponseHeaders(response: response, runtime: runtime),
-            headerFields: response.headerFields)
+        let response = try await runtime.send(try Endpoint.listAPIKeys(limit: limit, startingAfter: startingAfter).makeRequest(using: runtime), success: { $0 == 200 })
+        return try runtime.decodeJSON(APIKeyList.self, from: response)
     }
 
     /// Create an API key
@@ -580,29 +312,11 @@ public struct Client: Swift.Sendable {
     ///   - body: The request body.
     ///   - idempotencyKey: A unique key (a UUID is best) that makes the POST safe to retry; a repeat within 24 hours returns the first result.
     /// - Returns: The new key, with its secret. (status 201)
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 415 (The request body's media type is not accepted (for uploads, the file is not a PDF).), 422 (The request is well-formed but invalid; `errors` lists each field.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 415 (The request body's media type is not accepted (for uploads, the file is not a PDF).), 422 (The request is well-formed but invalid; `errors` lists each field.).
     public func createAPIKey(_ body: APIKeyCreate, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> APIKey {
-        try await createAPIKeyWithHeaders(body, idempotencyKey: idempotencyKey).body
-    }
-
-    /// Like `createAPIKey`, and also returns the status, the response headers the document declares
-    /// (``CreateAPIKeyResponseHeaders``) and every header field received.
-    ///
-    /// - Throws: what `createAPIKey` throws. A declared header that is absent or unreadable is `nil`, never an error.
-    public func createAPIKeyWithHeaders(_ body: APIKeyCreate, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<APIKey, CreateAPIKeyResponseHeaders> {
-        let endpoint = Endpoint.createAPIKey(body: body, idempotencyKey: idempotencyKey)
-        let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body: APIKey = try { () throws(BindgenRuntime.ClientError) -> APIKey in
-            switch response.status {
-            case 201:
-                return try runtime.decodeJSON(APIKey.self, from: response)
-            default:
-                throw runtime.error(for: response)
-            }
-        }()
-        return BindgenRuntime.TypedResponse(
-            status: response.status, body: body, headers: CreateAPIKeyResponseHeaders(response: response, runtime: runtime),
-            headerFields: response.headerFields)
+        let response = try await runtime.send(try Endpoint.createAPIKey(body: body, idempotencyKey: idempotencyKey).makeRequest(using: runtime), success: { $0 == 201 })
+        return try runtime.decodeJSON(APIKey.self, from: response)
     }
 
     /// Revoke an API key
@@ -612,29 +326,10 @@ public struct Client: Swift.Sendable {
     /// - Remark: `DELETE /keys/{id}` (operationId `revokeAPIKey`), generated from `#/paths/~1keys~1{id}/delete`.
     /// - Parameters:
     ///   - id: The API key id (`key_…`).
-    /// - Throws: `ClientError.api` for any other status; documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.). `ClientError.rateLimited` for a 429 once retries are spent or its `Retry-After` is above the cap. `ClientError.transport`, `.timedOut` or `.cancelled` when no answer arrives, `.decoding` when the body does not match.
+    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.).
     public func revokeAPIKey(id: Swift.String) async throws(BindgenRuntime.ClientError) {
-        try await revokeAPIKeyWithHeaders(id: id).body
-    }
-
-    /// Like `revokeAPIKey`, and also returns the status, the response headers the document declares
-    /// (``RevokeAPIKeyResponseHeaders``) and every header field received.
-    ///
-    /// - Throws: what `revokeAPIKey` throws. A declared header that is absent or unreadable is `nil`, never an error.
-    public func revokeAPIKeyWithHeaders(id: Swift.String) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.TypedResponse<Swift.Void, RevokeAPIKeyResponseHeaders> {
-        let endpoint = Endpoint.revokeAPIKey(id: id)
-        let response = try await runtime.send(try endpoint.makeRequest(using: runtime))
-        let body: Swift.Void = try { () throws(BindgenRuntime.ClientError) -> Swift.Void in
-            switch response.status {
-            case 204:
-                return
-            default:
-                throw runtime.error(for: response)
-            }
-        }()
-        return BindgenRuntime.TypedResponse(
-            status: response.status, body: body, headers: RevokeAPIKeyResponseHeaders(response: response, runtime: runtime),
-            headerFields: response.headerFields)
+        _ = try await runtime.send(try Endpoint.revokeAPIKey(id: id).makeRequest(using: runtime), success: { $0 == 204 })
     }
 }
 
@@ -685,11 +380,8 @@ extension Client: ClientProtocol {}
 
 extension ClientProtocol {
 
-    /// Every item of `listDocuments`, page after page: the first page when iteration starts, each next one (through
-    /// `startingAfter`) only once the items before it are consumed.
-    ///
-    /// - Returns: A sequence whose iteration throws the `ClientError` of a failed page; its `pages`
-    ///   gives the pages themselves.
+    /// Every item of `listDocuments`, page after page: each page (through `startingAfter`) once the items before it are consumed.
+    /// - Returns: A sequence whose iteration throws the `ClientError` of a failed page; `pages` gives the pages.
     public func allDocuments(limit: Swift.Int32? = nil) -> BindgenRuntime.PageSequence<DocumentList, Document> {
         BindgenRuntime.PageSequence(
             fetch: { cursor throws(BindgenRuntime.ClientError) in
@@ -699,11 +391,8 @@ extension ClientProtocol {
             nextCursor: { $0.hasMore ? $0.nextCursor : nil })
     }
 
-    /// Every item of `listEnvelopes`, page after page: the first page when iteration starts, each next one (through
-    /// `startingAfter`) only once the items before it are consumed.
-    ///
-    /// - Returns: A sequence whose iteration throws the `ClientError` of a failed page; its `pages`
-    ///   gives the pages themselves.
+    /// Every item of `listEnvelopes`, page after page: each page (through `startingAfter`) once the items before it are consumed.
+    /// - Returns: A sequence whose iteration throws the `ClientError` of a failed page; `pages` gives the pages.
     public func allEnvelopes(limit: Swift.Int32? = nil, status: EnvelopeStatus? = nil) -> BindgenRuntime.PageSequence<EnvelopeList, Envelope> {
         BindgenRuntime.PageSequence(
             fetch: { cursor throws(BindgenRuntime.ClientError) in
@@ -713,11 +402,8 @@ extension ClientProtocol {
             nextCursor: { $0.hasMore ? $0.nextCursor : nil })
     }
 
-    /// Every item of `listWebhooks`, page after page: the first page when iteration starts, each next one (through
-    /// `startingAfter`) only once the items before it are consumed.
-    ///
-    /// - Returns: A sequence whose iteration throws the `ClientError` of a failed page; its `pages`
-    ///   gives the pages themselves.
+    /// Every item of `listWebhooks`, page after page: each page (through `startingAfter`) once the items before it are consumed.
+    /// - Returns: A sequence whose iteration throws the `ClientError` of a failed page; `pages` gives the pages.
     public func allWebhooks(limit: Swift.Int32? = nil) -> BindgenRuntime.PageSequence<WebhookList, Webhook> {
         BindgenRuntime.PageSequence(
             fetch: { cursor throws(BindgenRuntime.ClientError) in
@@ -727,11 +413,8 @@ extension ClientProtocol {
             nextCursor: { $0.hasMore ? $0.nextCursor : nil })
     }
 
-    /// Every item of `listAPIKeys`, page after page: the first page when iteration starts, each next one (through
-    /// `startingAfter`) only once the items before it are consumed.
-    ///
-    /// - Returns: A sequence whose iteration throws the `ClientError` of a failed page; its `pages`
-    ///   gives the pages themselves.
+    /// Every item of `listAPIKeys`, page after page: each page (through `startingAfter`) once the items before it are consumed.
+    /// - Returns: A sequence whose iteration throws the `ClientError` of a failed page; `pages` gives the pages.
     public func allAPIKeys(limit: Swift.Int32? = nil) -> BindgenRuntime.PageSequence<APIKeyList, APIKey> {
         BindgenRuntime.PageSequence(
             fetch: { cursor throws(BindgenRuntime.ClientError) in
@@ -742,298 +425,9 @@ extension ClientProtocol {
     }
 }
 
-/// The headers the success responses of `Client.listDocuments` declare, each decoded to its schema's type; `nil` when
-/// the answer lacks it or its text is not of that type.
-public struct ListDocumentsResponseHeaders: Swift.Sendable, Swift.Hashable {
-    /// Identifies the request in Certyneo's logs; quote it to support.
-    public var xRequestId: Swift.String?
-
-    /// Headers with the given values.
-    public init(xRequestId: Swift.String? = nil) {
-        self.xRequestId = xRequestId
-    }
-
-    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
-    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
-        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
-    }
-}
-
-/// The headers the success responses of `Client.uploadDocument` declare, each decoded to its schema's type; `nil` when
-/// the answer lacks it or its text is not of that type.
-public struct UploadDocumentResponseHeaders: Swift.Sendable, Swift.Hashable {
-    /// Identifies the request in Certyneo's logs; quote it to support.
-    public var xRequestId: Swift.String?
-
-    /// Headers with the given values.
-    public init(xRequestId: Swift.String? = nil) {
-        self.xRequestId = xRequestId
-    }
-
-    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
-    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
-        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
-    }
-}
-
-/// The headers the success responses of `Client.getDocument` declare, each decoded to its schema's type; `nil` when
-/// the answer lacks it or its text is not of that type.
-public struct GetDocumentResponseHeaders: Swift.Sendable, Swift.Hashable {
-    /// Identifies the request in Certyneo's logs; quote it to support.
-    public var xRequestId: Swift.String?
-
-    /// Headers with the given values.
-    public init(xRequestId: Swift.String? = nil) {
-        self.xRequestId = xRequestId
-    }
-
-    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
-    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
-        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
-    }
-}
-
-/// The headers the success responses of `Client.deleteDocument` declare, each decoded to its schema's type; `nil` when
-/// the answer lacks it or its text is not of that type.
-public struct DeleteDocumentResponseHeaders: Swift.Sendable, Swift.Hashable {
-    /// Identifies the request in Certyneo's logs; quote it to support.
-    public var xRequestId: Swift.String?
-
-    /// Headers with the given values.
-    public init(xRequestId: Swift.String? = nil) {
-        self.xRequestId = xRequestId
-    }
-
-    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
-    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
-        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
-    }
-}
-
-/// The headers the success responses of `Client.listEnvelopes` declare, each decoded to its schema's type; `nil` when
-/// the answer lacks it or its text is not of that type.
-public struct ListEnvelopesResponseHeaders: Swift.Sendable, Swift.Hashable {
-    /// Identifies the request in Certyneo's logs; quote it to support.
-    public var xRequestId: Swift.String?
-
-    /// Headers with the given values.
-    public init(xRequestId: Swift.String? = nil) {
-        self.xRequestId = xRequestId
-    }
-
-    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
-    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
-        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
-    }
-}
-
-/// The headers the success responses of `Client.createEnvelope` declare, each decoded to its schema's type; `nil` when
-/// the answer lacks it or its text is not of that type.
-public struct CreateEnvelopeResponseHeaders: Swift.Sendable, Swift.Hashable {
-    /// Identifies the request in Certyneo's logs; quote it to support.
-    public var xRequestId: Swift.String?
-
-    /// Headers with the given values.
-    public init(xRequestId: Swift.String? = nil) {
-        self.xRequestId = xRequestId
-    }
-
-    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
-    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
-        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
-    }
-}
-
-/// The headers the success responses of `Client.getEnvelope` declare, each decoded to its schema's type; `nil` when
-/// the answer lacks it or its text is not of that type.
-public struct GetEnvelopeResponseHeaders: Swift.Sendable, Swift.Hashable {
-    /// Identifies the request in Certyneo's logs; quote it to support.
-    public var xRequestId: Swift.String?
-
-    /// Headers with the given values.
-    public init(xRequestId: Swift.String? = nil) {
-        self.xRequestId = xRequestId
-    }
-
-    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
-    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
-        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
-    }
-}
-
-/// The headers the success responses of `Client.deleteEnvelope` declare, each decoded to its schema's type; `nil` when
-/// the answer lacks it or its text is not of that type.
-public struct DeleteEnvelopeResponseHeaders: Swift.Sendable, Swift.Hashable {
-    /// Identifies the request in Certyneo's logs; quote it to support.
-    public var xRequestId: Swift.String?
-
-    /// Headers with the given values.
-    public init(xRequestId: Swift.String? = nil) {
-        self.xRequestId = xRequestId
-    }
-
-    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
-    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
-        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
-    }
-}
-
-/// The headers the success responses of `Client.updateEnvelope` declare, each decoded to its schema's type; `nil` when
-/// the answer lacks it or its text is not of that type.
-public struct UpdateEnvelopeResponseHeaders: Swift.Sendable, Swift.Hashable {
-    /// Identifies the request in Certyneo's logs; quote it to support.
-    public var xRequestId: Swift.String?
-
-    /// Headers with the given values.
-    public init(xRequestId: Swift.String? = nil) {
-        self.xRequestId = xRequestId
-    }
-
-    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
-    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
-        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
-    }
-}
-
-/// The headers the success responses of `Client.sendEnvelope` declare, each decoded to its schema's type; `nil` when
-/// the answer lacks it or its text is not of that type.
-public struct SendEnvelopeResponseHeaders: Swift.Sendable, Swift.Hashable {
-    /// Identifies the request in Certyneo's logs; quote it to support.
-    public var xRequestId: Swift.String?
-
-    /// Headers with the given values.
-    public init(xRequestId: Swift.String? = nil) {
-        self.xRequestId = xRequestId
-    }
-
-    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
-    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
-        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
-    }
-}
-
-/// The headers the success responses of `Client.getEnvelopeAuditTrail` declare, each decoded to its schema's type; `nil` when
-/// the answer lacks it or its text is not of that type.
-public struct GetEnvelopeAuditTrailResponseHeaders: Swift.Sendable, Swift.Hashable {
-    /// Identifies the request in Certyneo's logs; quote it to support.
-    public var xRequestId: Swift.String?
-
-    /// Headers with the given values.
-    public init(xRequestId: Swift.String? = nil) {
-        self.xRequestId = xRequestId
-    }
-
-    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
-    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
-        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
-    }
-}
-
-/// The headers the success responses of `Client.getSignedDocument` declare, each decoded to its schema's type; `nil` when
-/// the answer lacks it or its text is not of that type.
-public struct GetSignedDocumentResponseHeaders: Swift.Sendable, Swift.Hashable {
-    /// Identifies the request in Certyneo's logs; quote it to support.
-    public var xRequestId: Swift.String?
-
-    /// Headers with the given values.
-    public init(xRequestId: Swift.String? = nil) {
-        self.xRequestId = xRequestId
-    }
-
-    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
-    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
-        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
-    }
-}
-
-/// The headers the success responses of `Client.listWebhooks` declare, each decoded to its schema's type; `nil` when
-/// the answer lacks it or its text is not of that type.
-public struct ListWebhooksResponseHeaders: Swift.Sendable, Swift.Hashable {
-    /// Identifies the request in Certyneo's logs; quote it to support.
-    public var xRequestId: Swift.String?
-
-    /// Headers with the given values.
-    public init(xRequestId: Swift.String? = nil) {
-        self.xRequestId = xRequestId
-    }
-
-    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
-    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
-        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
-    }
-}
-
-/// The headers the success responses of `Client.createWebhook` declare, each decoded to its schema's type; `nil` when
-/// the answer lacks it or its text is not of that type.
-public struct CreateWebhookResponseHeaders: Swift.Sendable, Swift.Hashable {
-    /// Identifies the request in Certyneo's logs; quote it to support.
-    public var xRequestId: Swift.String?
-
-    /// Headers with the given values.
-    public init(xRequestId: Swift.String? = nil) {
-        self.xRequestId = xRequestId
-    }
-
-    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
-    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
-        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
-    }
-}
-
-/// The headers the success responses of `Client.deleteWebhook` declare, each decoded to its schema's type; `nil` when
-/// the answer lacks it or its text is not of that type.
-public struct DeleteWebhookResponseHeaders: Swift.Sendable, Swift.Hashable {
-    /// Identifies the request in Certyneo's logs; quote it to support.
-    public var xRequestId: Swift.String?
-
-    /// Headers with the given values.
-    public init(xRequestId: Swift.String? = nil) {
-        self.xRequestId = xRequestId
-    }
-
-    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
-    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
-        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
-    }
-}
-
-/// The headers the success responses of `Client.listAPIKeys` declare, each decoded to its schema's type; `nil` when
-/// the answer lacks it or its text is not of that type.
-public struct ListAPIKeysResponseHeaders: Swift.Sendable, Swift.Hashable {
-    /// Identifies the request in Certyneo's logs; quote it to support.
-    public var xRequestId: Swift.String?
-
-    /// Headers with the given values.
-    public init(xRequestId: Swift.String? = nil) {
-        self.xRequestId = xRequestId
-    }
-
-    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
-    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
-        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
-    }
-}
-
-/// The headers the success responses of `Client.createAPIKey` declare, each decoded to its schema's type; `nil` when
-/// the answer lacks it or its text is not of that type.
-public struct CreateAPIKeyResponseHeaders: Swift.Sendable, Swift.Hashable {
-    /// Identifies the request in Certyneo's logs; quote it to support.
-    public var xRequestId: Swift.String?
-
-    /// Headers with the given values.
-    public init(xRequestId: Swift.String? = nil) {
-        self.xRequestId = xRequestId
-    }
-
-    /// Reads the declared headers of a response (`APIClient.decodeHeader(_:named:from:)`).
-    public init(response: BindgenRuntime.APIResponse, runtime: BindgenRuntime.APIClient) {
-        self.xRequestId = runtime.decodeHeader(Swift.String.self, named: "X-Request-Id", from: response)
-    }
-}
-
-/// The headers the success responses of `Client.revokeAPIKey` declare, each decoded to its schema's type; `nil` when
-/// the answer lacks it or its text is not of that type.
-public struct RevokeAPIKeyResponseHeaders: Swift.Sendable, Swift.Hashable {
+/// Response headers the document declares, each decoded to its schema's type; `nil` when the answer lacks it or its
+/// text is not of that type. Read with `Client.withResponse(headers:_:)`; declared by `listDocuments`, `uploadDocument`, `getDocument`, `deleteDocument`, `listEnvelopes`, `createEnvelope`, `getEnvelope`, `deleteEnvelope`, `updateEnvelope`, `sendEnvelope`, `getEnvelopeAuditTrail`, `getSignedDocument`, `listWebhooks`, `createWebhook`, `deleteWebhook`, `listAPIKeys`, `createAPIKey`, `revokeAPIKey`.
+public struct XRequestIdHeaders: BindgenRuntime.DeclaredResponseHeaders, Swift.Hashable {
     /// Identifies the request in Certyneo's logs; quote it to support.
     public var xRequestId: Swift.String?
 

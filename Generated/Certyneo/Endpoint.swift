@@ -44,100 +44,55 @@ public enum Endpoint: Swift.Sendable {
     case revokeAPIKey(id: Swift.String)
 
     /// The operation's `operationId` in the document.
-    public var operationID: Swift.String {
-        switch self {
-        case .listDocuments: return "listDocuments"
-        case .uploadDocument: return "uploadDocument"
-        case .getDocument: return "getDocument"
-        case .deleteDocument: return "deleteDocument"
-        case .listEnvelopes: return "listEnvelopes"
-        case .createEnvelope: return "createEnvelope"
-        case .getEnvelope: return "getEnvelope"
-        case .deleteEnvelope: return "deleteEnvelope"
-        case .updateEnvelope: return "updateEnvelope"
-        case .sendEnvelope: return "sendEnvelope"
-        case .getEnvelopeAuditTrail: return "getEnvelopeAuditTrail"
-        case .getSignedDocument: return "getSignedDocument"
-        case .listWebhooks: return "listWebhooks"
-        case .createWebhook: return "createWebhook"
-        case .deleteWebhook: return "deleteWebhook"
-        case .listAPIKeys: return "listAPIKeys"
-        case .createAPIKey: return "createAPIKey"
-        default: return "revokeAPIKey"
-        }
-    }
+    public var operationID: Swift.String { descriptor.operationID }
 
     /// The HTTP method (RFC 9110 §9).
-    public var method: BindgenRuntime.HTTPMethod {
-        switch self {
-        case .listDocuments: return .get
-        case .uploadDocument: return .post
-        case .getDocument: return .get
-        case .deleteDocument: return .delete
-        case .listEnvelopes: return .get
-        case .createEnvelope: return .post
-        case .getEnvelope: return .get
-        case .deleteEnvelope: return .delete
-        case .updateEnvelope: return .patch
-        case .sendEnvelope: return .post
-        case .getEnvelopeAuditTrail: return .get
-        case .getSignedDocument: return .get
-        case .listWebhooks: return .get
-        case .createWebhook: return .post
-        case .deleteWebhook: return .delete
-        case .listAPIKeys: return .get
-        case .createAPIKey: return .post
-        default: return .delete
-        }
-    }
+    public var method: BindgenRuntime.HTTPMethod { descriptor.method }
 
     /// The path as the document writes it, with `{name}` placeholders, relative to the server URL.
-    public var pathTemplate: Swift.String {
-        switch self {
-        case .listDocuments: return "/documents"
-        case .uploadDocument: return "/documents"
-        case .getDocument: return "/documents/{id}"
-        case .deleteDocument: return "/documents/{id}"
-        case .listEnvelopes: return "/envelopes"
-        case .createEnvelope: return "/envelopes"
-        case .getEnvelope: return "/envelopes/{id}"
-        case .deleteEnvelope: return "/envelopes/{id}"
-        case .updateEnvelope: return "/envelopes/{id}"
-        case .sendEnvelope: return "/envelopes/{id}/send"
-        case .getEnvelopeAuditTrail: return "/envelopes/{id}/audit-trail"
-        case .getSignedDocument: return "/envelopes/{id}/signed-document"
-        case .listWebhooks: return "/webhooks"
-        case .createWebhook: return "/webhooks"
-        case .deleteWebhook: return "/webhooks/{id}"
-        case .listAPIKeys: return "/keys"
-        case .createAPIKey: return "/keys"
-        default: return "/keys/{id}"
-        }
-    }
+    public var pathTemplate: Swift.String { descriptor.pathTemplate }
 
     /// The concrete path: the template with each parameter percent-encoded as one path segment (RFC 3986 §3.3).
-    public var path: Swift.String {
+    public var path: Swift.String { descriptor.path }
+
+    private var descriptor: (operationID: Swift.String, method: BindgenRuntime.HTTPMethod, pathTemplate: Swift.String, path: Swift.String) {
         switch self {
-        case .listDocuments: return "/documents"
-        case .uploadDocument: return "/documents"
-        case .getDocument(let id): return "/documents/\(BindgenRuntime.APIRequest.pathSegment(id))"
-        case .deleteDocument(let id): return "/documents/\(BindgenRuntime.APIRequest.pathSegment(id))"
-        case .listEnvelopes: return "/envelopes"
-        case .createEnvelope: return "/envelopes"
-        case .getEnvelope(let id): return "/envelopes/\(BindgenRuntime.APIRequest.pathSegment(id))"
-        case .deleteEnvelope(let id): return "/envelopes/\(BindgenRuntime.APIRequest.pathSegment(id))"
-        case .updateEnvelope(let id, _): return "/envelopes/\(BindgenRuntime.APIRequest.pathSegment(id))"
-        case .sendEnvelope(let id, _): return "/envelopes/\(BindgenRuntime.APIRequest.pathSegment(id))/send"
-        case .getEnvelopeAuditTrail(let id): return "/envelopes/\(BindgenRuntime.APIRequest.pathSegment(id))/audit-trail"
-        case .getSignedDocument(let id): return "/envelopes/\(BindgenRuntime.APIRequest.pathSegment(id))/signed-document"
-        case .listWebhooks: return "/webhooks"
-        case .createWebhook: return "/webhooks"
-        case .deleteWebhook(let id): return "/webhooks/\(BindgenRuntime.APIRequest.pathSegment(id))"
-        case .listAPIKeys: return "/keys"
-        case .createAPIKey: return "/keys"
-        default:
-            guard case .revokeAPIKey(let id) = self else { return pathTemplate }
-            return "/keys/\(BindgenRuntime.APIRequest.pathSegment(id))"
+        case .listDocuments:
+            return ("listDocuments", .get, "/documents", "/documents")
+        case .uploadDocument:
+            return ("uploadDocument", .post, "/documents", "/documents")
+        case .getDocument(let id):
+            return ("getDocument", .get, "/documents/{id}", "/documents/\(BindgenRuntime.APIRequest.pathSegment(id))")
+        case .deleteDocument(let id):
+            return ("deleteDocument", .delete, "/documents/{id}", "/documents/\(BindgenRuntime.APIRequest.pathSegment(id))")
+        case .listEnvelopes:
+            return ("listEnvelopes", .get, "/envelopes", "/envelopes")
+        case .createEnvelope:
+            return ("createEnvelope", .post, "/envelopes", "/envelopes")
+        case .getEnvelope(let id):
+            return ("getEnvelope", .get, "/envelopes/{id}", "/envelopes/\(BindgenRuntime.APIRequest.pathSegment(id))")
+        case .deleteEnvelope(let id):
+            return ("deleteEnvelope", .delete, "/envelopes/{id}", "/envelopes/\(BindgenRuntime.APIRequest.pathSegment(id))")
+        case .updateEnvelope(let id, _):
+            return ("updateEnvelope", .patch, "/envelopes/{id}", "/envelopes/\(BindgenRuntime.APIRequest.pathSegment(id))")
+        case .sendEnvelope(let id, _):
+            return ("sendEnvelope", .post, "/envelopes/{id}/send", "/envelopes/\(BindgenRuntime.APIRequest.pathSegment(id))/send")
+        case .getEnvelopeAuditTrail(let id):
+            return ("getEnvelopeAuditTrail", .get, "/envelopes/{id}/audit-trail", "/envelopes/\(BindgenRuntime.APIRequest.pathSegment(id))/audit-trail")
+        case .getSignedDocument(let id):
+            return ("getSignedDocument", .get, "/envelopes/{id}/signed-document", "/envelopes/\(BindgenRuntime.APIRequest.pathSegment(id))/signed-document")
+        case .listWebhooks:
+            return ("listWebhooks", .get, "/webhooks", "/webhooks")
+        case .createWebhook:
+            return ("createWebhook", .post, "/webhooks", "/webhooks")
+        case .deleteWebhook(let id):
+            return ("deleteWebhook", .delete, "/webhooks/{id}", "/webhooks/\(BindgenRuntime.APIRequest.pathSegment(id))")
+        case .listAPIKeys:
+            return ("listAPIKeys", .get, "/keys", "/keys")
+        case .createAPIKey:
+            return ("createAPIKey", .post, "/keys", "/keys")
+        case .revokeAPIKey(let id):
+            return ("revokeAPIKey", .delete, "/keys/{id}", "/keys/\(BindgenRuntime.APIRequest.pathSegment(id))")
         }
     }
 
@@ -145,7 +100,9 @@ public enum Endpoint: Swift.Sendable {
     ///
     /// - Throws: `ClientError.invalidRequest(_:)` when a body cannot be encoded.
     public func makeRequest(using client: BindgenRuntime.APIClient) throws(BindgenRuntime.ClientError) -> BindgenRuntime.APIRequest {
-        var request = BindgenRuntime.APIRequest(operationID: operationID, method: method, pathTemplate: pathTemplate, path: path)
+        let descriptor = descriptor
+        var request = BindgenRuntime.APIRequest(
+            operationID: descriptor.operationID, method: descriptor.method, pathTemplate: descriptor.pathTemplate, path: descriptor.path)
         switch self {
         case .listDocuments(let limit, let startingAfter):
             request.accept = "application/json, application/problem+json"
@@ -170,14 +127,14 @@ public enum Endpoint: Swift.Sendable {
         case .createEnvelope(let body, let idempotencyKey):
             request.accept = "application/json, application/problem+json"
             request.setHeader("Idempotency-Key", idempotencyKey)
-            request.body = .data(try client.encodeJSON(body), contentType: "application/json")
+            try request.setJSONBody(body, contentType: "application/json", using: client)
         case .getEnvelope:
             request.accept = "application/json, application/problem+json"
         case .deleteEnvelope:
             request.accept = "application/problem+json"
         case .updateEnvelope(_, let body):
             request.accept = "application/json, application/problem+json"
-            request.body = .data(try client.encodeJSON(body), contentType: "application/json")
+            try request.setJSONBody(body, contentType: "application/json", using: client)
         case .sendEnvelope(_, let idempotencyKey):
             request.accept = "application/json, application/problem+json"
             request.setHeader("Idempotency-Key", idempotencyKey)
@@ -192,7 +149,7 @@ public enum Endpoint: Swift.Sendable {
         case .createWebhook(let body, let idempotencyKey):
             request.accept = "application/json, application/problem+json"
             request.setHeader("Idempotency-Key", idempotencyKey)
-            request.body = .data(try client.encodeJSON(body), contentType: "application/json")
+            try request.setJSONBody(body, contentType: "application/json", using: client)
         case .deleteWebhook:
             request.accept = "application/problem+json"
         case .listAPIKeys(let limit, let startingAfter):
@@ -202,8 +159,8 @@ public enum Endpoint: Swift.Sendable {
         case .createAPIKey(let body, let idempotencyKey):
             request.accept = "application/json, application/problem+json"
             request.setHeader("Idempotency-Key", idempotencyKey)
-            request.body = .data(try client.encodeJSON(body), contentType: "application/json")
-        default:
+            try request.setJSONBody(body, contentType: "application/json", using: client)
+        case .revokeAPIKey:
             request.accept = "application/problem+json"
         }
         return request

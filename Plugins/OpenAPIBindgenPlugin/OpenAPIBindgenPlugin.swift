@@ -38,7 +38,7 @@ struct OpenAPIBindgenPlugin: BuildToolPlugin {
 /// the declared ones (`--declared-outputs`).
 struct BindgenPlan {
     /// The files every run writes, whatever the document holds (see the generator's `BuiltInTemplates`).
-    static let builtInOutputs = ["Client.swift", "Endpoint.swift", "Types.swift", "Types2.swift", "Types3.swift", "Types4.swift", "Webhooks.swift"]
+    static let builtInOutputs = ["Client.swift", "Endpoint.swift", "Types.swift", "Types2.swift", "Types3.swift", "Types4.swift", "Types5.swift", "Types6.swift", "Types7.swift", "Types8.swift", "Types9.swift", "Types10.swift", "Types11.swift", "Types12.swift", "Types13.swift", "Types14.swift", "Types15.swift", "Types16.swift", "Webhooks.swift"]
     static let scopes: Set<String> = ["document", "schema", "operation", "tag", "webhook"]
 
     let document: URL

@@ -67,7 +67,9 @@ public struct APIClient: Sendable {
     public func send(_ request: APIRequest) async throws(ClientError) -> APIResponse {
         let exchange = try await prepareExchange(request)
         defer { exchange.body.discard() }
-        return try await perform(exchange)
+        let response = try await perform(exchange)
+        Self.recorder?.record(response)
+        return response
     }
 
     /// Joins the server URL and the operation path and query.

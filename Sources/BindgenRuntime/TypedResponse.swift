@@ -3,12 +3,12 @@ public import HTTPTypes
 
 /// A success response with its decoded body and the response headers the document declares for it.
 ///
-/// Returned by the generated `…WithHeaders` client methods, which exist for every operation whose success
-/// responses declare `headers` (OpenAPI 3.1 §4.8.17, Response Object). The plain method of the same operation
+/// Returned by ``APIClient/withResponse(headers:_:)`` (and the generated `Client.withResponse(headers:_:)`) for a
+/// call whose success responses declare `headers` (OpenAPI 3.1 §4.8.17, Response Object); the method itself
 /// returns only ``body``.
 ///
 /// ```swift
-/// let answer = try await client.createDocumentWithHeaders(file)
+/// let answer = try await client.withResponse(headers: XRequestIdHeaders.self) { try await $0.createDocument(file) }
 /// answer.body.id                // the decoded body
 /// answer.headers.xRequestId     // a declared header, typed; nil when absent or unreadable
 /// answer.headerFields[.date]    // every field as received

@@ -181,4 +181,35 @@ import YAMLSource
         #expect(model.tags.map(\.typeName) == ["PetStore", "Endpoint2", "PetStore2"])
         #expect(model.tags.map(\.memberName) == ["petStore", "endpoint", "petStore2"])
     }
+
+    /// Operations whose success responses declare the same headers share one type, named after the headers; an
+    /// operation with its own set keeps `<Operation>ResponseHeaders`.
+    @Test func operationsDeclaringTheSameHeadersShareOneType() throws {
+        let (model, _) = try Self.lower("""
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                get:
+                  operationId: a
+                  responses:
+                    '200': {description: ok, headers: {X-Request-Id: {$ref: '#/components/headers/RequestId'}}}
+              /b:
+                get:
+                  operationId: b
+                  responses:
+                    '204': {description: ok, headers: {x-request-id: {schema: {type: string}}}}
+              /c:
+                get:
+                  operationId: c
+                  responses:
+                    '200': {description: ok, headers: {X-Request-Id: {schema: {type: string}}, X-Rate-Limit: {schema: {type: integer}}}}
+            components:
+              headers:
+                RequestId: {schema: {type: string}}
+            """)
+        #expect(model.responseHeaderTypes.map(\.name) == ["XRequestIdHeaders", "CResponseHeaders"])
+        #expect(model.responseHeaderTypes.map(\.operations) == [[0, 1], [2]])
+        #expect(model.operations.map(\.responseHeadersTypeName) == ["XRequestIdHeaders", "XRequestIdHeaders", "CResponseHeaders"])
+    }
 }

@@ -26,15 +26,14 @@ import Testing
               responses: {'201': {description: Created}}
         """
 
-    @Test func aRenamedOperationsTwinAndVariantsDeriveFromTheNewName() throws {
+    @Test func aRenamedOperationsVariantsDeriveFromTheNewName() throws {
         let (plain, _) = try LoweringTests.lower(Self.document)
         #expect(plain.operations.map(\.swiftName) == ["listPets", "createPet", "createPetForm"])
-        #expect(plain.operations.first?.headersMethodName == "listPetsWithHeaders")
+        #expect(plain.operations.first?.responseHeadersTypeName == "ListPetsResponseHeaders")
         let (model, diagnostics) = try LoweringTests.lower(Self.document, operations: [("listPets", "fetchPets"), ("createPet", "addPet")])
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         let renamed = try #require(model.operations.first { $0.operationID == "listPets" })
         #expect(renamed.swiftName == "fetchPets")
-        #expect(renamed.headersMethodName == "fetchPetsWithHeaders")
         let variants = model.operations.filter { $0.operationID == "createPet" }
         #expect(variants.count == 2)
         let primary = try #require(variants.first { $0.primaryName == nil })

@@ -70,7 +70,8 @@ import Testing
             "Request-Id": "r-1", "X-RateLimit-Remaining": "41", "X-Reset-At": "2026-12-01T12:30:00Z", "X-Level": "high",
             "X-Extra": "kept",
         ], body: #"{"rows": 1}"#)
-        let answer = try await client(transport).getQuotaWithHeaders()
+        let quota = client(transport)
+        let answer = try await quota.withResponse(headers: GetQuotaResponseHeaders.self) { try await $0.getQuota() }
         #expect(answer.status == 200)
         #expect(answer.body?.rows == 1)
         #expect(answer.headers.requestId == "r-1")
@@ -85,7 +86,8 @@ import Testing
 
     @Test func anUnreadableHeaderIsNilAndTheCallStillSucceeds() async throws {
         let transport = CannedTransport(status: 204, fields: ["X-RateLimit-Remaining": "many", "X-Cache": "true"])
-        let answer = try await client(transport).getQuotaWithHeaders()
+        let quota = client(transport)
+        let answer = try await quota.withResponse(headers: GetQuotaResponseHeaders.self) { try await $0.getQuota() }
         #expect(answer.body == nil)
         #expect(answer.headers.xRateLimitRemaining == nil)
         #expect(answer.headers.xCache == true)

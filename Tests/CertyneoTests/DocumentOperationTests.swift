@@ -30,19 +30,39 @@ import Testing
         }
     }
 
-    @Test func withHeadersReturnsTheRequestIDTheSandboxSent() async throws {
+    @Test func withResponseReturnsTheRequestIDTheSandboxSent() async throws {
         try await withSandbox { client, _ in
-            let uploaded = try await client.uploadDocumentWithHeaders(file: .pdf(at: samplePDF), name: "a.pdf")
+            let uploaded = try await client.withResponse(headers: XRequestIdHeaders.self) {
+                try await $0.uploadDocument(file: .pdf(at: samplePDF), name: "a.pdf")
+            }
             #expect(uploaded.status == 201)
             #expect(uploaded.body.name == "a.pdf")
             let requestID = try #require(uploaded.headers.xRequestId, "openapi.yaml declares X-Request-Id on the 201")
             #expect(!requestID.isEmpty)
             #expect(uploaded.headerFields.first { $0.name.canonicalName == "x-request-id" }?.value == requestID)
 
-            let fetched = try await client.getDocumentWithHeaders(id: uploaded.body.id)
-            #expect(fetched.body == uploaded.body)
-            #expect(fetched.headers.xRequestId != nil)
-            #expect(fetched.headers.xRequestId != requestID, "each request gets its own id")
+            let (fetched, response) = try await client.withResponse { try await $0.getDocument(id: uploaded.body.id) }
+            #expect(fetched == uploaded.body)
+            #expect(response.status == 200)
+            #expect(response.requestID != nil)
+            #expect(response.requestID != requestID, "each request gets its own id")
+        }
+    }
+
+    @Test func withResponseGivesTheLastResponseAndRefusesACallThatSentNothing() async throws {
+        try await withSandbox { client, _ in
+            let (_, response) = try await client.withResponse { client in
+                let first = try await client.uploadDocument(file: .pdf(at: samplePDF), name: "first.pdf")
+                _ = try await client.listDocuments(limit: 1)
+                return first
+            }
+            #expect(response.request.operationID == "listDocuments", "the last request the closure sent")
+            do {
+                _ = try await client.withResponse { _ in 1 }
+                Issue.record("a call that sent nothing returned a response")
+            } catch {
+                guard case .invalidRequest? = error as? ClientError else { Issue.record("expected .invalidRequest, got \(error)"); return }
+            }
         }
     }
 

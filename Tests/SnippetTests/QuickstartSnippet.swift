@@ -25,11 +25,14 @@ func readmeQuickstart() async throws {
     // end snippet
 }
 
-/// README: the request id from a `…WithHeaders` twin.
+/// README: the status, header fields and request id behind a call.
 func readmeHeaders(client: Client, url: URL) async throws {
     // snippet: headers
-    let answer = try await client.uploadDocumentWithHeaders(file: .pdf(at: url))
-    print(answer.body.id, answer.headers.xRequestId ?? "-")     // quote the request id to support
+    let (document, response) = try await client.withResponse { try await $0.uploadDocument(file: .pdf(at: url)) }
+    print(document.id, response.status, response.requestID ?? "-")     // quote the request id to support
+    // the declared headers, typed (each method's comment names its type)
+    let answer = try await client.withResponse(headers: XRequestIdHeaders.self) { try await $0.getDocument(id: document.id) }
+    print(answer.body.name, answer.headers.xRequestId ?? "-")
     // end snippet
 }
 

@@ -16,7 +16,8 @@ public enum Lowering {
         let namer = TypeNamer(document: document, names: schemaNames, typeOverrides: schemaTypes, diagnostics: diagnostics)
         let schemas = SchemaLowering(document: document, diagnostics: diagnostics, formatTypes: formatTypes, namer: namer)
         var types = schemas.namedDeclarations()
-        let operations = OperationLowering(schemas: schemas, diagnostics: diagnostics, configuredNames: operationNames).lower(document.operations)
+        let (operations, headerTypes) = OperationLowering(schemas: schemas, diagnostics: diagnostics, configuredNames: operationNames)
+            .lower(document.operations)
         let webhooks = WebhookLowering.lower(document.webhooks, schemas: schemas, diagnostics: diagnostics)
         CallbackLowering.lower(document.operations, schemas: schemas)
         types += schemas.extraDeclarations
@@ -44,7 +45,7 @@ public enum Lowering {
             title: document.info.title, apiVersion: document.info.version, openAPIVersion: document.version,
             sourceFile: document.rootFile, documentation: document.info.description.map(Documentation.split) ?? [],
             servers: servers, types: types, operations: operations, webhooks: webhooks, authentication: authentication,
-            tags: TagLowering.tags(of: operations))
+            tags: TagLowering.tags(of: operations), responseHeaderTypes: headerTypes)
     }
 }
 

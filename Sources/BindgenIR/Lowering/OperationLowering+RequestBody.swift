@@ -116,7 +116,7 @@ extension OperationLowering {
         var nested: [TypeDeclaration] = []
         var nestedNames = NameAllocator()
         // Undeclared members are the `additionalParts`/`additionalFields` argument below, not a field.
-        var properties = schemas.structProperties(target, nested: &nested, nestedNames: &nestedNames).filter { !$0.isAdditionalProperties }
+        let properties = schemas.structProperties(target, nested: &nested, nestedNames: &nestedNames).filter { !$0.isAdditionalProperties }
         // Form fields are arguments, so their inline types move to the top level, prefixed by the operation.
         schemas.promote(nested, prefix: typePrefix)
         var arguments = properties.map { property in

@@ -8,9 +8,9 @@ struct OperationLowering {
     /// `names.operations`: method names chosen by the configuration (see ``OperationNamer``).
     var configuredNames: [ConfiguredMapping] = []
 
-    func lower(_ operations: [Operation]) -> [OperationDeclaration] {
+    func lower(_ operations: [Operation]) -> (operations: [OperationDeclaration], headerTypes: [RenderModel.ResponseHeaderType]) {
         // Configured names first, so that no generated name takes one and every name derived from a method (its
-        // media-type variants, its `…WithHeaders` twin) is derived from the final name.
+        // media-type variants) is derived from the final name.
         let chosen = OperationNamer.chosenNames(configuredNames, for: operations, diagnostics: diagnostics)
         var names = NameAllocator(reserved: Set(["runtime", "init"]).union(chosen.values))
         let groups = operations.indices.map { lower(operations[$0], chosenName: chosen[$0], names: &names) }
@@ -32,11 +32,41 @@ struct OperationLowering {
             }
             lowered += group
         }
-        // After every operation has its name, so `xWithHeaders` never takes the name of an operation.
-        for index in lowered.indices where !lowered[index].responseHeaders.isEmpty {
-            lowered[index].headersMethodName = names.unique(lowered[index].swiftName + "WithHeaders")
+        let headerTypes = responseHeaderTypes(&lowered)
+        return (lowered, headerTypes)
+    }
+
+    /// One type per distinct set of response headers: operations whose headers have the same names and types (the
+    /// same `$ref`'d schemas, or the same scalars) share one, named after its headers when there are at most three
+    /// (`XRequestIdHeaders`), else after its first operation. Media-type variants keep their first method's.
+    private func responseHeaderTypes(_ operations: inout [OperationDeclaration]) -> [RenderModel.ResponseHeaderType] {
+        struct Key: Hashable { let name: String; let type: TypeUsage }
+        var types: [RenderModel.ResponseHeaderType] = []
+        var bySignature: [[Key]: Int] = [:]
+        for index in operations.indices where operations[index].primaryName == nil {
+            guard let name = operations[index].responseHeadersTypeName, !operations[index].responseHeaders.isEmpty else { continue }
+            let signature = operations[index].responseHeaders.map { Key(name: $0.wireName.lowercased(), type: $0.type) }
+            if let existing = bySignature[signature] {
+                types[existing].operations.append(index)
+            } else {
+                bySignature[signature] = types.count
+                types.append(RenderModel.ResponseHeaderType(name: name, headers: operations[index].responseHeaders, operations: [index]))
+            }
         }
-        return lowered
+        for index in types.indices where types[index].operations.count > 1 && types[index].headers.count <= 3 {
+            types[index].name = schemas.allocateTopLevelName(types[index].headers.map(\.wireName).joined(separator: " ") + " Headers")
+        }
+        // Each operation's own name → its set's type; variants carry their first method's own name.
+        var renamed: [String: String] = [:]
+        for type in types {
+            for operation in type.operations {
+                if let old = operations[operation].responseHeadersTypeName { renamed[old] = type.name }
+            }
+        }
+        for index in operations.indices {
+            if let old = operations[index].responseHeadersTypeName { operations[index].responseHeadersTypeName = renamed[old] ?? old }
+        }
+        return types
     }
 
     /// The case name of a success status in an output enum: RFC 9110 §15.3's reason phrase, else `status207`.

@@ -21,11 +21,9 @@ public struct OperationDeclaration: Sendable {
     /// The headers the success responses declare (every status, first declaration of a name wins; `Content-Type`
     /// left out as OpenAPI says), in document order.
     public var responseHeaders: [ResponseHeaderDeclaration] = []
-    /// The type holding ``responseHeaders`` (`CreateDocumentResponseHeaders`); `nil` when none are declared.
+    /// The type holding ``responseHeaders`` (``RenderModel/responseHeaderTypes``): `CreateDocumentResponseHeaders`,
+    /// or `XRequestIdHeaders` when several operations declare the same headers; `nil` when none are declared.
     public var responseHeadersTypeName: String?
-    /// The client method that returns the body with the headers (`createDocumentWithHeaders`); `nil` when none
-    /// are declared.
-    public var headersMethodName: String?
     /// The name of the operation's first method when this one sends another of the request body's media types
     /// (`createPet` for `createPetMultipart`); `nil` for the first method, which keeps the operation's name.
     ///

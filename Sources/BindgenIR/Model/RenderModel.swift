@@ -22,6 +22,18 @@ public struct RenderModel: Sendable {
 
     public enum Authentication: Sendable { case none, bearer, basic, apiKey(name: String, location: String) }
 
+    /// A set of response headers, as one generated type: every operation whose success responses declare the same
+    /// headers (names and types) names this type.
+    public struct ResponseHeaderType: Sendable {
+        /// `CreateDocumentResponseHeaders` for one operation's set; `XRequestIdHeaders` (after the headers, up to
+        /// three) for a set several operations declare.
+        public var name: String
+        public var headers: [ResponseHeaderDeclaration]
+        /// Indices into ``RenderModel/operations`` of the operations (first methods, not media-type variants) that
+        /// return these headers.
+        public var operations: [Int]
+    }
+
     /// A tag operations carry, with the Swift names of its per-tag API type and accessor.
     public struct Tag: Sendable {
         /// The tag as the document writes it.
@@ -46,4 +58,6 @@ public struct RenderModel: Sendable {
     public var authentication: Authentication
     /// The tags operations use, in order of first use; operations without tags are in none.
     public var tags: [Tag]
+    /// One type per distinct set of response headers, in order of first use.
+    public var responseHeaderTypes: [ResponseHeaderType]
 }

@@ -3,7 +3,7 @@ import OpenAPIModel
 
 /// The `names` section of the configuration: Swift names chosen by the user for schemas, properties and
 /// operations. Schema and operation names are inputs of the lowering (``Lowering/lower(_:diagnostics:formatTypes:schemaNames:schemaTypes:operationNames:)``),
-/// so what is named after them (references, media-type variants, `…WithHeaders` twins) is derived from the final
+/// so what is named after them (references, media-type variants) is derived from the final
 /// name; property names, which nothing is derived from, are applied to the lowered model by ``apply(to:diagnostics:)``.
 public struct NameOverrides: Sendable {
     /// Schema (by its `components/schemas` name or generated Swift name) → new type name.

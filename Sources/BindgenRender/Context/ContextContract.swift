@@ -2,10 +2,10 @@
 ///
 /// The Custom Templates article documents each key with its type and an example. ``version`` changes when a
 /// key is removed or changes meaning; adding keys keeps it. Templates can state the version they were written
-/// for with a `{{! bindgen-contract: 3 }}` comment, and generation then fails, naming the template, on a mismatch.
+/// for with a `{{! bindgen-contract: 4 }}` comment, and generation then fails, naming the template, on a mismatch.
 public enum ContextContract {
     /// The version of the contract this generator provides (the `contractVersion` key of the document scope).
-    public static let version = 3
+    public static let version = 4
 
     /// The keys of each kind of object in the context, in declaration order: read from the views' member tables,
     /// the one place a key is declared (`returnKind` has the keys of `payloadKind`).
@@ -25,6 +25,7 @@ public enum ContextContract {
             (PayloadKindView.members.kind, PayloadKindView.members.names),
             ("returnKind", PayloadKindView.members.names),
             (ResponseHeaderView.members.kind, ResponseHeaderView.members.names),
+            (ResponseHeaderTypeView.members.kind, ResponseHeaderTypeView.members.names),
             (BodyAlternativeView.members.kind, BodyAlternativeView.members.names),
             (DocumentedArgumentView.members.kind, DocumentedArgumentView.members.names),
             (DocumentedErrorView.members.kind, DocumentedErrorView.members.names),
@@ -49,7 +50,7 @@ public enum ContextContract {
         "documentedErrors", "cookieArguments", "decodeOrder",
         "discriminatorValues", "docLines", "element", "headerArguments", "imports", "initProperties", "nested", "operations",
         "pageArguments", "pagination", "partArguments", "pathComponents", "payloadKind", "payloadTypeInfo", "properties", "queryArguments",
-        "responseHeaders", "returnKind", "returnTypeInfo", "schemas", "servers", "successResponses", "successStatuses",
+        "methodNames", "responseHeaderTypes", "responseHeaders", "returnKind", "returnTypeInfo", "schemas", "servers", "successResponses", "successStatuses",
         "tags", "typeInfo", "variants", "webhooks",
     ]
 }

@@ -70,6 +70,12 @@ final class DocumentView: ContextObject, @unchecked Sendable {
             }
         },
         "hasWebhooks": { !$0.model.webhooks.isEmpty },
+        "responseHeaderTypes": { view in
+            let context = view.context
+            return ContextList.positioned(count: context.model.responseHeaderTypes.count) {
+                ResponseHeaderTypeView(context: context, type: context.model.responseHeaderTypes[$0], position: $1)
+            }
+        },
         "unknownEnumCases": { $0.context.options.unknownEnumCases },
     ])
 

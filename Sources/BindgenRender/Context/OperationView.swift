@@ -127,6 +127,10 @@ final class OperationView: ContextObject, @unchecked Sendable {
         "body": { view in view.operation.body.map { BodyView(body: $0, arguments: view.operation.arguments) } ?? false },
         "isFirst": { $0.position?.first },
         "isLast": { $0.position?.last },
+        "isDefaultCase": { view in
+            let operations = view.context.model.operations
+            return operations.count > OperationView.exhaustiveSwitchLimit && view.operation.swiftName == operations.last?.swiftName
+        },
         "returnTypeOrVoid": { view in view.returnType.text.isEmpty ? "Swift.Void" : view.returnType.text },
         "isSingleReturn": { $0.operation.success.shape == .single },
         "isOptionalReturn": { $0.operation.success.shape == .optional },
@@ -142,7 +146,6 @@ final class OperationView: ContextObject, @unchecked Sendable {
         },
         "hasResponseHeaders": { !$0.operation.responseHeaders.isEmpty },
         "responseHeadersTypeName": { $0.operation.responseHeadersTypeName.map(SwiftSpelling.identifier) ?? "" },
-        "headersMethodName": { $0.operation.headersMethodName.map(SwiftSpelling.identifier) ?? "" },
         "isMediaTypeVariant": { $0.operation.primaryName != nil },
         "primaryName": { $0.operation.primaryName.map(SwiftSpelling.identifier) ?? "" },
         "requestContentType": { $0.operation.body?.contentType ?? "" },
@@ -150,6 +153,10 @@ final class OperationView: ContextObject, @unchecked Sendable {
             view.operation.pagination.map { PaginationView(context: view.context, operation: view.operation, pagination: $0) } ?? false
         },
     ])
+
+    /// Above this many cases, a `switch` over `Endpoint` spells its last case `default:`: Swift's exhaustiveness
+    /// check gives up at about 600 ("unable to check that this switch is exhaustive in reasonable time").
+    static let exhaustiveSwitchLimit = 500
 
     override func value(_ key: ContextKey) -> Any? { Self.members.value(of: self, at: key) }
     override var keyNames: [String] { Self.members.names }

@@ -43,8 +43,10 @@ public struct OutputTemplate: Sendable, Hashable {
     /// Reads a template name; `nil` for a partial (a name that does not end in `.swift`).
     /// The document-scope template whose schemas are spread over several files (see ``parts``).
     public static let partitionedTemplateName = "Types.swift"
-    /// How many files the partitioned template writes.
-    public static let partitionedFileCount = 4
+    /// How many files the partitioned template writes: enough for the compiler to type-check a large document's
+    /// models in as many parallel jobs as a 16-core machine runs (the driver gives each job a batch of files, so a
+    /// module's files bound its jobs); for a small document the files after `Types.swift` hold only a file header.
+    public static let partitionedFileCount = 16
     /// The fewest top-level schemas a part holds on average: a document of fewer than twice as many keeps them all in
     /// the first file.
     public static let minimumSchemasPerPart = 64
@@ -54,7 +56,7 @@ public struct OutputTemplate: Sendable, Hashable {
     /// `Types.swift` renders once per part with `schemas` holding that part's top-level schemas in document order
     /// (contiguous ranges of about the same amount of code, see ``schemaRanges(weights:parts:)``), so the compiler can
     /// type-check a large document's models in parallel. A small document has all of its schemas in `Types.swift`
-    /// and only file headers in `Types2.swift` … `Types4.swift`; the set of files never depends on the document.
+    /// and only file headers in `Types2.swift` … `Types16.swift`; the set of files never depends on the document.
     public var parts: Int { scope == .document && templateName == Self.partitionedTemplateName ? Self.partitionedFileCount : 1 }
 
     /// The files this template writes: ``fileName``, then `Types2.swift`, `Types3.swift`, … for a partitioned one.

@@ -1,5 +1,5 @@
 public import BindgenDiagnostics
-public import YAMLSource
+import YAMLSource
 
 /// Where a parameter goes (OpenAPI 3 `in`).
 public enum ParameterLocation: String, Sendable, Hashable {

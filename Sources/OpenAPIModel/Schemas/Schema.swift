@@ -1,5 +1,5 @@
 public import BindgenDiagnostics
-public import YAMLSource
+import YAMLSource
 
 /// A JSON Schema object as OpenAPI 3.0 and 3.1 use it. Immutable; `$ref`s stay references
 /// (their targets live in ``OpenAPIDocument/schemas``), so recursive schemas are plain data.
