@@ -228,11 +228,11 @@ public struct Client: Swift.Sendable {
         return response.body
     }
 
-    /// `getEnvelopeAuditTrail` writing the body to `destination` as it arrives (constant memory); see "Downloads" on ``Client``.
+    /// `getEnvelopeAuditTrail` writing the body to the file `to` as it arrives (constant memory); see "Downloads" on ``Client``.
     /// - Returns: The response (status, header fields, request id); the body is in the file.
     @discardableResult
-    public func getEnvelopeAuditTrail(id: Swift.String, to destination: Foundation.URL, progress: (@Sendable (BindgenRuntime.DownloadProgress) -> Swift.Void)? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.APIResponse {
-        try await runtime.download(try Endpoint.getEnvelopeAuditTrail(id: id).makeRequest(using: runtime), to: destination, success: { $0 == 200 }, progress: progress)
+    public func getEnvelopeAuditTrail(id: Swift.String, to downloadDestination: Foundation.URL, progress downloadProgress: (@Sendable (BindgenRuntime.DownloadProgress) -> Swift.Void)? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.APIResponse {
+        try await runtime.download(try Endpoint.getEnvelopeAuditTrail(id: id).makeRequest(using: runtime), to: downloadDestination, success: { $0 == 200 }, progress: downloadProgress)
     }
 
     /// Download the signed PDF
@@ -249,11 +249,11 @@ public struct Client: Swift.Sendable {
         return response.body
     }
 
-    /// `getSignedDocument` writing the body to `destination` as it arrives (constant memory); see "Downloads" on ``Client``.
+    /// `getSignedDocument` writing the body to the file `to` as it arrives (constant memory); see "Downloads" on ``Client``.
     /// - Returns: The response (status, header fields, request id); the body is in the file.
     @discardableResult
-    public func getSignedDocument(id: Swift.String, to destination: Foundation.URL, progress: (@Sendable (BindgenRuntime.DownloadProgress) -> Swift.Void)? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.APIResponse {
-        try await runtime.download(try Endpoint.getSignedDocument(id: id).makeRequest(using: runtime), to: destination, success: { $0 == 200 }, progress: progress)
+    public func getSignedDocument(id: Swift.String, to downloadDestination: Foundation.URL, progress downloadProgress: (@Sendable (BindgenRuntime.DownloadProgress) -> Swift.Void)? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.APIResponse {
+        try await runtime.download(try Endpoint.getSignedDocument(id: id).makeRequest(using: runtime), to: downloadDestination, success: { $0 == 200 }, progress: downloadProgress)
     }
 
     /// List webhooks

@@ -19,13 +19,15 @@ guard arguments.count == 4, let baseURL = URL(string: arguments[1]), let mebibyt
 }
 let apiKey = arguments[2]
 
-/// VmRSS of this process in bytes.
-func residentBytes() -> Int {
-    guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-    for line in text.split(separator: "\n") where line.hasPrefix("VmRSS:") {
-        return (Int(line.dropFirst(6).filter(\.isNumber)) ?? 0) * 1024
+enum Memory {
+    /// VmRSS of this process in bytes.
+    static func residentBytes() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+        for line in text.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+            return (Int(line.dropFirst(6).filter(\.isNumber)) ?? 0) * 1024
+        }
+        return 0
     }
-    return 0
 }
 
 /// The largest VmRSS seen while `body` runs, sampled every 5 ms on a thread of its own.
@@ -38,7 +40,7 @@ func peakResident(during body: () async throws -> Void) async rethrows -> Int {
     let peak = Peak()
     let thread = Thread {
         while peak.lock.withLock({ peak.running }) {
-            let now = residentBytes()
+            let now = Memory.residentBytes()
             peak.lock.withLock { peak.value = max(peak.value, now) }
             usleep(5_000)
         }
@@ -46,7 +48,7 @@ func peakResident(during body: () async throws -> Void) async rethrows -> Int {
     thread.start()
     defer { peak.lock.withLock { peak.running = false } }
     try await body()
-    let last = residentBytes()
+    let last = Memory.residentBytes()
     return peak.lock.withLock { max(peak.value, last) }
 }
 
@@ -113,7 +115,7 @@ for run in 0..<4 {
         ]
         for (way, call) in run % 2 == 0 ? ways : ways.reversed() {
             try? FileManager.default.removeItem(at: file)
-            let before = residentBytes()
+            let before = Memory.residentBytes()
             let start = ContinuousClock.now
             var bytes = 0
             let peak = try await peakResident { bytes = try await call() }
