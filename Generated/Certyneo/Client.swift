@@ -9,6 +9,10 @@ import Foundation
 /// spent or its `Retry-After` is above the cap is `.rateLimited`; `.transport`, `.timedOut` or `.cancelled` when no
 /// answer arrives; `.decoding` when the body does not match its schema. ``withResponse(_:)`` returns a method's
 /// value with the HTTP response (status, header fields, request id).
+///
+/// Downloads: a method returning a binary body (a PDF, an image) has a twin taking `to:progress:`, which writes the
+/// body to a file as it arrives, in constant memory; the file appears complete or not at all (an existing one is
+/// replaced), `progress` gets the bytes written and the announced total, and nothing is retried once a byte arrived.
 public struct Client: Swift.Sendable {
     /// The engine that sends requests: transport, authentication, JSON coding.
     public let runtime: BindgenRuntime.APIClient
@@ -73,8 +77,7 @@ public struct Client: Swift.Sendable {
     /// - Parameters:
     ///   - limit: Page size, 1 to 100.
     ///   - startingAfter: Cursor; the id of the last item of the previous page (its `nextCursor`).
-    /// - Returns: One page of documents. (status 200)
-    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Returns: One page of documents. (status 200; headers ``XRequestIdHeaders``, read by `withResponse(headers:_:)`)
     /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 422 (The request is well-formed but invalid; `errors` lists each field.).
     public func listDocuments(limit: Swift.Int32? = nil, startingAfter: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> DocumentList {
         let response = try await runtime.send(try Endpoint.listDocuments(limit: limit, startingAfter: startingAfter).makeRequest(using: runtime), success: { $0 == 200 })
@@ -90,8 +93,7 @@ public struct Client: Swift.Sendable {
     ///   - file: The PDF file; its bytes must start with `%PDF-`.
     ///   - name: A display name; defaults to the file name.
     ///   - idempotencyKey: A unique key (a UUID is best) that makes the POST safe to retry; a repeat within 24 hours returns the first result.
-    /// - Returns: The stored document. (status 201)
-    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Returns: The stored document. (status 201; headers ``XRequestIdHeaders``, read by `withResponse(headers:_:)`)
     /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 413 (The upload exceeds the size limit.), 415 (The request body's media type is not accepted (for uploads, the file is not a PDF).), 422 (The request is well-formed but invalid; `errors` lists each field.).
     public func uploadDocument(file: BindgenRuntime.MultipartFile, name: Swift.String? = nil, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> Document {
         let response = try await runtime.send(try Endpoint.uploadDocument(file: file, name: name, idempotencyKey: idempotencyKey).makeRequest(using: runtime), success: { $0 == 201 })
@@ -103,8 +105,7 @@ public struct Client: Swift.Sendable {
     /// - Remark: `GET /documents/{id}` (operationId `getDocument`), generated from `#/paths/~1documents~1{id}/get`.
     /// - Parameters:
     ///   - id: The document id (`doc_…`).
-    /// - Returns: The document. (status 200)
-    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Returns: The document. (status 200; headers ``XRequestIdHeaders``, read by `withResponse(headers:_:)`)
     /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.).
     public func getDocument(id: Swift.String) async throws(BindgenRuntime.ClientError) -> Document {
         let response = try await runtime.send(try Endpoint.getDocument(id: id).makeRequest(using: runtime), success: { $0 == 200 })
@@ -133,8 +134,7 @@ public struct Client: Swift.Sendable {
     ///   - limit: Page size, 1 to 100.
     ///   - startingAfter: Cursor; the id of the last item of the previous page (its `nextCursor`).
     ///   - status: Only envelopes in this state.
-    /// - Returns: One page of envelopes. (status 200)
-    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Returns: One page of envelopes. (status 200; headers ``XRequestIdHeaders``, read by `withResponse(headers:_:)`)
     /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 422 (The request is well-formed but invalid; `errors` lists each field.).
     public func listEnvelopes(limit: Swift.Int32? = nil, startingAfter: Swift.String? = nil, status: EnvelopeStatus? = nil) async throws(BindgenRuntime.ClientError) -> EnvelopeList {
         let response = try await runtime.send(try Endpoint.listEnvelopes(limit: limit, startingAfter: startingAfter, status: status).makeRequest(using: runtime), success: { $0 == 200 })
@@ -149,8 +149,7 @@ public struct Client: Swift.Sendable {
     /// - Parameters:
     ///   - body: The request body.
     ///   - idempotencyKey: A unique key (a UUID is best) that makes the POST safe to retry; a repeat within 24 hours returns the first result.
-    /// - Returns: The new DRAFT envelope. (status 201)
-    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Returns: The new DRAFT envelope. (status 201; headers ``XRequestIdHeaders``, read by `withResponse(headers:_:)`)
     /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 415 (The request body's media type is not accepted (for uploads, the file is not a PDF).), 422 (The request is well-formed but invalid; `errors` lists each field.).
     public func createEnvelope(_ body: EnvelopeCreate, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> Envelope {
         let response = try await runtime.send(try Endpoint.createEnvelope(body: body, idempotencyKey: idempotencyKey).makeRequest(using: runtime), success: { $0 == 201 })
@@ -162,8 +161,7 @@ public struct Client: Swift.Sendable {
     /// - Remark: `GET /envelopes/{id}` (operationId `getEnvelope`), generated from `#/paths/~1envelopes~1{id}/get`.
     /// - Parameters:
     ///   - id: The envelope id (`env_…`).
-    /// - Returns: The envelope with its recipients' progress. (status 200)
-    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Returns: The envelope with its recipients' progress. (status 200; headers ``XRequestIdHeaders``, read by `withResponse(headers:_:)`)
     /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.).
     public func getEnvelope(id: Swift.String) async throws(BindgenRuntime.ClientError) -> Envelope {
         let response = try await runtime.send(try Endpoint.getEnvelope(id: id).makeRequest(using: runtime), success: { $0 == 200 })
@@ -192,8 +190,7 @@ public struct Client: Swift.Sendable {
     /// - Parameters:
     ///   - id: The envelope id (`env_…`).
     ///   - body: The request body.
-    /// - Returns: The updated envelope. (status 200)
-    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Returns: The updated envelope. (status 200; headers ``XRequestIdHeaders``, read by `withResponse(headers:_:)`)
     /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 409 (The resource's state forbids the request (e.g. editing a sent envelope).), 415 (The request body's media type is not accepted (for uploads, the file is not a PDF).), 422 (The request is well-formed but invalid; `errors` lists each field.).
     public func updateEnvelope(id: Swift.String, _ body: EnvelopeUpdate) async throws(BindgenRuntime.ClientError) -> Envelope {
         let response = try await runtime.send(try Endpoint.updateEnvelope(id: id, body: body).makeRequest(using: runtime), success: { $0 == 200 })
@@ -210,8 +207,7 @@ public struct Client: Swift.Sendable {
     /// - Parameters:
     ///   - id: The envelope id (`env_…`).
     ///   - idempotencyKey: A unique key (a UUID is best) that makes the POST safe to retry; a repeat within 24 hours returns the first result.
-    /// - Returns: The sent envelope. (status 200)
-    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Returns: The sent envelope. (status 200; headers ``XRequestIdHeaders``, read by `withResponse(headers:_:)`)
     /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 409 (The resource's state forbids the request (e.g. editing a sent envelope).), 422 (The request is well-formed but invalid; `errors` lists each field.).
     public func sendEnvelope(id: Swift.String, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> Envelope {
         let response = try await runtime.send(try Endpoint.sendEnvelope(id: id, idempotencyKey: idempotencyKey).makeRequest(using: runtime), success: { $0 == 200 })
@@ -225,12 +221,18 @@ public struct Client: Swift.Sendable {
     /// - Remark: `GET /envelopes/{id}/audit-trail` (operationId `getEnvelopeAuditTrail`), generated from `#/paths/~1envelopes~1{id}~1audit-trail/get`.
     /// - Parameters:
     ///   - id: The envelope id (`env_…`).
-    /// - Returns: The audit trail. (status 200)
-    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Returns: The audit trail. (status 200; headers ``XRequestIdHeaders``, read by `withResponse(headers:_:)`)
     /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.).
     public func getEnvelopeAuditTrail(id: Swift.String) async throws(BindgenRuntime.ClientError) -> Foundation.Data {
         let response = try await runtime.send(try Endpoint.getEnvelopeAuditTrail(id: id).makeRequest(using: runtime), success: { $0 == 200 })
         return response.body
+    }
+
+    /// `getEnvelopeAuditTrail` writing the body to the file `to` as it arrives (constant memory); see "Downloads" on ``Client``.
+    /// - Returns: The response (status, header fields, request id); the body is in the file.
+    @discardableResult
+    public func getEnvelopeAuditTrail(id: Swift.String, to downloadDestination: Foundation.URL, progress downloadProgress: (@Sendable (BindgenRuntime.DownloadProgress) -> Swift.Void)? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.APIResponse {
+        try await runtime.download(try Endpoint.getEnvelopeAuditTrail(id: id).makeRequest(using: runtime), to: downloadDestination, success: { $0 == 200 }, progress: downloadProgress)
     }
 
     /// Download the signed PDF
@@ -240,12 +242,18 @@ public struct Client: Swift.Sendable {
     /// - Remark: `GET /envelopes/{id}/signed-document` (operationId `getSignedDocument`), generated from `#/paths/~1envelopes~1{id}~1signed-document/get`.
     /// - Parameters:
     ///   - id: The envelope id (`env_…`).
-    /// - Returns: The signed document. (status 200)
-    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Returns: The signed document. (status 200; headers ``XRequestIdHeaders``, read by `withResponse(headers:_:)`)
     /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 404 (No such resource for this key's account.), 409 (The resource's state forbids the request (e.g. editing a sent envelope).).
     public func getSignedDocument(id: Swift.String) async throws(BindgenRuntime.ClientError) -> Foundation.Data {
         let response = try await runtime.send(try Endpoint.getSignedDocument(id: id).makeRequest(using: runtime), success: { $0 == 200 })
         return response.body
+    }
+
+    /// `getSignedDocument` writing the body to the file `to` as it arrives (constant memory); see "Downloads" on ``Client``.
+    /// - Returns: The response (status, header fields, request id); the body is in the file.
+    @discardableResult
+    public func getSignedDocument(id: Swift.String, to downloadDestination: Foundation.URL, progress downloadProgress: (@Sendable (BindgenRuntime.DownloadProgress) -> Swift.Void)? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.APIResponse {
+        try await runtime.download(try Endpoint.getSignedDocument(id: id).makeRequest(using: runtime), to: downloadDestination, success: { $0 == 200 }, progress: downloadProgress)
     }
 
     /// List webhooks
@@ -254,8 +262,7 @@ public struct Client: Swift.Sendable {
     /// - Parameters:
     ///   - limit: Page size, 1 to 100.
     ///   - startingAfter: Cursor; the id of the last item of the previous page (its `nextCursor`).
-    /// - Returns: One page of webhooks. (status 200)
-    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Returns: One page of webhooks. (status 200; headers ``XRequestIdHeaders``, read by `withResponse(headers:_:)`)
     /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 422 (The request is well-formed but invalid; `errors` lists each field.).
     public func listWebhooks(limit: Swift.Int32? = nil, startingAfter: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> WebhookList {
         let response = try await runtime.send(try Endpoint.listWebhooks(limit: limit, startingAfter: startingAfter).makeRequest(using: runtime), success: { $0 == 200 })
@@ -270,8 +277,7 @@ public struct Client: Swift.Sendable {
     /// - Parameters:
     ///   - body: The request body.
     ///   - idempotencyKey: A unique key (a UUID is best) that makes the POST safe to retry; a repeat within 24 hours returns the first result.
-    /// - Returns: The registered webhook, with its secret. (status 201)
-    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Returns: The registered webhook, with its secret. (status 201; headers ``XRequestIdHeaders``, read by `withResponse(headers:_:)`)
     /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 415 (The request body's media type is not accepted (for uploads, the file is not a PDF).), 422 (The request is well-formed but invalid; `errors` lists each field.).
     public func createWebhook(_ body: WebhookCreate, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> Webhook {
         let response = try await runtime.send(try Endpoint.createWebhook(body: body, idempotencyKey: idempotencyKey).makeRequest(using: runtime), success: { $0 == 201 })
@@ -295,8 +301,7 @@ public struct Client: Swift.Sendable {
     /// - Parameters:
     ///   - limit: Page size, 1 to 100.
     ///   - startingAfter: Cursor; the id of the last item of the previous page (its `nextCursor`).
-    /// - Returns: One page of API keys (secrets are never listed). (status 200)
-    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Returns: One page of API keys (secrets are never listed). (status 200; headers ``XRequestIdHeaders``, read by `withResponse(headers:_:)`)
     /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 422 (The request is well-formed but invalid; `errors` lists each field.).
     public func listAPIKeys(limit: Swift.Int32? = nil, startingAfter: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> APIKeyList {
         let response = try await runtime.send(try Endpoint.listAPIKeys(limit: limit, startingAfter: startingAfter).makeRequest(using: runtime), success: { $0 == 200 })
@@ -311,8 +316,7 @@ public struct Client: Swift.Sendable {
     /// - Parameters:
     ///   - body: The request body.
     ///   - idempotencyKey: A unique key (a UUID is best) that makes the POST safe to retry; a repeat within 24 hours returns the first result.
-    /// - Returns: The new key, with its secret. (status 201)
-    /// - Note: The response headers are ``XRequestIdHeaders``: `withResponse(headers:_:)` reads them.
+    /// - Returns: The new key, with its secret. (status 201; headers ``XRequestIdHeaders``, read by `withResponse(headers:_:)`)
     /// - Throws: `ClientError` (see ``Client``); `.api` for any other status, documented: 401 (The API key is missing, unknown or revoked.), 415 (The request body's media type is not accepted (for uploads, the file is not a PDF).), 422 (The request is well-formed but invalid; `errors` lists each field.).
     public func createAPIKey(_ body: APIKeyCreate, idempotencyKey: Swift.String? = nil) async throws(BindgenRuntime.ClientError) -> APIKey {
         let response = try await runtime.send(try Endpoint.createAPIKey(body: body, idempotencyKey: idempotencyKey).makeRequest(using: runtime), success: { $0 == 201 })

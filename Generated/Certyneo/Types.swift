@@ -18,17 +18,9 @@ public struct DocumentUpload: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
+    public enum CodingKeys: Swift.String, Swift.CodingKey {
         case file
         case name
-
-        /// The member's name in JSON.
-        public var stringValue: Swift.String {
-            switch self {
-            case .file: return "file"
-            case .name: return "name"
-            }
-        }
     }
 }
 
@@ -69,7 +61,7 @@ public struct Document: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
+    public enum CodingKeys: Swift.String, Swift.CodingKey {
         case id
         case name
         case contentType
@@ -77,19 +69,6 @@ public struct Document: Codable, Hashable, Sendable {
         case pageCount
         case sha256
         case createdAt
-
-        /// The member's name in JSON.
-        public var stringValue: Swift.String {
-            switch self {
-            case .id: return "id"
-            case .name: return "name"
-            case .contentType: return "contentType"
-            case .sizeBytes: return "sizeBytes"
-            case .pageCount: return "pageCount"
-            case .sha256: return "sha256"
-            case .createdAt: return "createdAt"
-            }
-        }
     }
 }
 
@@ -111,26 +90,17 @@ public struct DocumentList: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
+    public enum CodingKeys: Swift.String, Swift.CodingKey {
         case data
         case hasMore
         case nextCursor
-
-        /// The member's name in JSON.
-        public var stringValue: Swift.String {
-            switch self {
-            case .data: return "data"
-            case .hasMore: return "hasMore"
-            case .nextCursor: return "nextCursor"
-            }
-        }
     }
 }
 
 /// What a recipient does with the envelope.
 ///
 /// - Remark: Generated from `#/components/schemas/RecipientRole`.
-public enum RecipientRole: BindgenRuntime.SchemaEnum {
+public enum RecipientRole: BindgenRuntime.OpenSchemaEnum {
     case signer
     case approver
     case cc
@@ -138,18 +108,9 @@ public enum RecipientRole: BindgenRuntime.SchemaEnum {
     /// A value this version of the client does not know, kept as received so nothing is lost.
     case unknown(Swift.String)
 
-    /// The values the document lists (never `unknown`).
     public static let allCases: [RecipientRole] = [.signer, .approver, .cc, .viewer]
+    public static let rawValueIndex = BindgenRuntime.RawValueIndex(allCases)
 
-    /// The listed cases by raw value, for `init(rawValue:)`.
-    private static let rawValueIndex = BindgenRuntime.RawValueIndex(allCases)
-
-    /// Any string: a listed one gives its case, anything else `unknown`.
-    public init(rawValue: Swift.String) {
-        self = Self.rawValueIndex[rawValue] ?? .unknown(rawValue)
-    }
-
-    /// The string sent on the wire.
     public var rawValue: Swift.String {
         switch self {
         case .signer: return "SIGNER"
@@ -164,7 +125,7 @@ public enum RecipientRole: BindgenRuntime.SchemaEnum {
 /// Where a recipient stands. `PENDING` until invited, `NOTIFIED` once invited, then `SIGNED` or `DECLINED`; cc and viewer recipients stay `NOTIFIED`.
 ///
 /// - Remark: Generated from `#/components/schemas/RecipientStatus`.
-public enum RecipientStatus: BindgenRuntime.SchemaEnum {
+public enum RecipientStatus: BindgenRuntime.OpenSchemaEnum {
     case pending
     case notified
     case signed
@@ -172,18 +133,9 @@ public enum RecipientStatus: BindgenRuntime.SchemaEnum {
     /// A value this version of the client does not know, kept as received so nothing is lost.
     case unknown(Swift.String)
 
-    /// The values the document lists (never `unknown`).
     public static let allCases: [RecipientStatus] = [.pending, .notified, .signed, .declined]
+    public static let rawValueIndex = BindgenRuntime.RawValueIndex(allCases)
 
-    /// The listed cases by raw value, for `init(rawValue:)`.
-    private static let rawValueIndex = BindgenRuntime.RawValueIndex(allCases)
-
-    /// Any string: a listed one gives its case, anything else `unknown`.
-    public init(rawValue: Swift.String) {
-        self = Self.rawValueIndex[rawValue] ?? .unknown(rawValue)
-    }
-
-    /// The string sent on the wire.
     public var rawValue: Swift.String {
         switch self {
         case .pending: return "PENDING"
@@ -216,21 +168,11 @@ public struct RecipientCreate: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
+    public enum CodingKeys: Swift.String, Swift.CodingKey {
         case email
         case name
         case role
         case routingOrder
-
-        /// The member's name in JSON.
-        public var stringValue: Swift.String {
-            switch self {
-            case .email: return "email"
-            case .name: return "name"
-            case .role: return "role"
-            case .routingOrder: return "routingOrder"
-            }
-        }
     }
 }
 
@@ -278,7 +220,7 @@ public struct Recipient: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
+    public enum CodingKeys: Swift.String, Swift.CodingKey {
         case id
         case email
         case name
@@ -289,22 +231,6 @@ public struct Recipient: Codable, Hashable, Sendable {
         case signedAt
         case declinedAt
         case declineReason
-
-        /// The member's name in JSON.
-        public var stringValue: Swift.String {
-            switch self {
-            case .id: return "id"
-            case .email: return "email"
-            case .name: return "name"
-            case .role: return "role"
-            case .routingOrder: return "routingOrder"
-            case .status: return "status"
-            case .signUrl: return "signUrl"
-            case .signedAt: return "signedAt"
-            case .declinedAt: return "declinedAt"
-            case .declineReason: return "declineReason"
-            }
-        }
     }
 }
 
@@ -312,7 +238,7 @@ public struct Recipient: Codable, Hashable, Sendable {
 /// Only a `DRAFT` can be updated or deleted.
 ///
 /// - Remark: Generated from `#/components/schemas/EnvelopeStatus`.
-public enum EnvelopeStatus: BindgenRuntime.SchemaEnum {
+public enum EnvelopeStatus: BindgenRuntime.OpenSchemaEnum {
     case draft
     case sent
     case completed
@@ -322,18 +248,9 @@ public enum EnvelopeStatus: BindgenRuntime.SchemaEnum {
     /// A value this version of the client does not know, kept as received so nothing is lost.
     case unknown(Swift.String)
 
-    /// The values the document lists (never `unknown`).
     public static let allCases: [EnvelopeStatus] = [.draft, .sent, .completed, .declined, .expired, .voided]
+    public static let rawValueIndex = BindgenRuntime.RawValueIndex(allCases)
 
-    /// The listed cases by raw value, for `init(rawValue:)`.
-    private static let rawValueIndex = BindgenRuntime.RawValueIndex(allCases)
-
-    /// Any string: a listed one gives its case, anything else `unknown`.
-    public init(rawValue: Swift.String) {
-        self = Self.rawValueIndex[rawValue] ?? .unknown(rawValue)
-    }
-
-    /// The string sent on the wire.
     public var rawValue: Swift.String {
         switch self {
         case .draft: return "DRAFT"
@@ -373,25 +290,13 @@ public struct EnvelopeCreate: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
+    public enum CodingKeys: Swift.String, Swift.CodingKey {
         case subject
         case message
         case documentIds
         case recipients
         case expiresAt
         case metadata
-
-        /// The member's name in JSON.
-        public var stringValue: Swift.String {
-            switch self {
-            case .subject: return "subject"
-            case .message: return "message"
-            case .documentIds: return "documentIds"
-            case .recipients: return "recipients"
-            case .expiresAt: return "expiresAt"
-            case .metadata: return "metadata"
-            }
-        }
     }
 }
 
@@ -417,25 +322,13 @@ public struct EnvelopeUpdate: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
+    public enum CodingKeys: Swift.String, Swift.CodingKey {
         case subject
         case message
         case documentIds
         case recipients
         case expiresAt
         case metadata
-
-        /// The member's name in JSON.
-        public var stringValue: Swift.String {
-            switch self {
-            case .subject: return "subject"
-            case .message: return "message"
-            case .documentIds: return "documentIds"
-            case .recipients: return "recipients"
-            case .expiresAt: return "expiresAt"
-            case .metadata: return "metadata"
-            }
-        }
     }
 }
 
@@ -482,7 +375,7 @@ public struct Envelope: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
+    public enum CodingKeys: Swift.String, Swift.CodingKey {
         case id
         case subject
         case message
@@ -495,24 +388,6 @@ public struct Envelope: Codable, Hashable, Sendable {
         case sentAt
         case completedAt
         case expiresAt
-
-        /// The member's name in JSON.
-        public var stringValue: Swift.String {
-            switch self {
-            case .id: return "id"
-            case .subject: return "subject"
-            case .message: return "message"
-            case .status: return "status"
-            case .documentIds: return "documentIds"
-            case .recipients: return "recipients"
-            case .metadata: return "metadata"
-            case .createdAt: return "createdAt"
-            case .updatedAt: return "updatedAt"
-            case .sentAt: return "sentAt"
-            case .completedAt: return "completedAt"
-            case .expiresAt: return "expiresAt"
-            }
-        }
     }
 }
 
@@ -532,26 +407,17 @@ public struct EnvelopeList: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
+    public enum CodingKeys: Swift.String, Swift.CodingKey {
         case data
         case hasMore
         case nextCursor
-
-        /// The member's name in JSON.
-        public var stringValue: Swift.String {
-            switch self {
-            case .data: return "data"
-            case .hasMore: return "hasMore"
-            case .nextCursor: return "nextCursor"
-            }
-        }
     }
 }
 
 /// A kind of event a webhook can subscribe to.
 ///
 /// - Remark: Generated from `#/components/schemas/WebhookEventType`.
-public enum WebhookEventType: BindgenRuntime.SchemaEnum {
+public enum WebhookEventType: BindgenRuntime.OpenSchemaEnum {
     case envelopeCreated
     case envelopeSent
     case envelopeCompleted
@@ -560,18 +426,9 @@ public enum WebhookEventType: BindgenRuntime.SchemaEnum {
     /// A value this version of the client does not know, kept as received so nothing is lost.
     case unknown(Swift.String)
 
-    /// The values the document lists (never `unknown`).
     public static let allCases: [WebhookEventType] = [.envelopeCreated, .envelopeSent, .envelopeCompleted, .envelopeDeclined, .envelopeVoided]
+    public static let rawValueIndex = BindgenRuntime.RawValueIndex(allCases)
 
-    /// The listed cases by raw value, for `init(rawValue:)`.
-    private static let rawValueIndex = BindgenRuntime.RawValueIndex(allCases)
-
-    /// Any string: a listed one gives its case, anything else `unknown`.
-    public init(rawValue: Swift.String) {
-        self = Self.rawValueIndex[rawValue] ?? .unknown(rawValue)
-    }
-
-    /// The string sent on the wire.
     public var rawValue: Swift.String {
         switch self {
         case .envelopeCreated: return "envelope.created"
@@ -601,19 +458,10 @@ public struct WebhookCreate: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
+    public enum CodingKeys: Swift.String, Swift.CodingKey {
         case url
         case events
         case description
-
-        /// The member's name in JSON.
-        public var stringValue: Swift.String {
-            switch self {
-            case .url: return "url"
-            case .events: return "events"
-            case .description: return "description"
-            }
-        }
     }
 }
 
@@ -643,25 +491,13 @@ public struct Webhook: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
+    public enum CodingKeys: Swift.String, Swift.CodingKey {
         case id
         case url
         case events
         case description
         case secret
         case createdAt
-
-        /// The member's name in JSON.
-        public var stringValue: Swift.String {
-            switch self {
-            case .id: return "id"
-            case .url: return "url"
-            case .events: return "events"
-            case .description: return "description"
-            case .secret: return "secret"
-            case .createdAt: return "createdAt"
-            }
-        }
     }
 }
 
@@ -679,41 +515,23 @@ public struct WebhookList: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
+    public enum CodingKeys: Swift.String, Swift.CodingKey {
         case data
         case hasMore
         case nextCursor
-
-        /// The member's name in JSON.
-        public var stringValue: Swift.String {
-            switch self {
-            case .data: return "data"
-            case .hasMore: return "hasMore"
-            case .nextCursor: return "nextCursor"
-            }
-        }
     }
 }
 
 /// - Remark: Generated from `#/components/schemas/APIKeyEnvironment`.
-public enum APIKeyEnvironment: BindgenRuntime.SchemaEnum {
+public enum APIKeyEnvironment: BindgenRuntime.OpenSchemaEnum {
     case test
     case live
     /// A value this version of the client does not know, kept as received so nothing is lost.
     case unknown(Swift.String)
 
-    /// The values the document lists (never `unknown`).
     public static let allCases: [APIKeyEnvironment] = [.test, .live]
+    public static let rawValueIndex = BindgenRuntime.RawValueIndex(allCases)
 
-    /// The listed cases by raw value, for `init(rawValue:)`.
-    private static let rawValueIndex = BindgenRuntime.RawValueIndex(allCases)
-
-    /// Any string: a listed one gives its case, anything else `unknown`.
-    public init(rawValue: Swift.String) {
-        self = Self.rawValueIndex[rawValue] ?? .unknown(rawValue)
-    }
-
-    /// The string sent on the wire.
     public var rawValue: Swift.String {
         switch self {
         case .test: return "test"
@@ -734,15 +552,8 @@ public struct APIKeyCreate: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
+    public enum CodingKeys: Swift.String, Swift.CodingKey {
         case name
-
-        /// The member's name in JSON.
-        public var stringValue: Swift.String {
-            switch self {
-            case .name: return "name"
-            }
-        }
     }
 }
 
@@ -775,7 +586,7 @@ public struct APIKey: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
+    public enum CodingKeys: Swift.String, Swift.CodingKey {
         case id
         case name
         case environment
@@ -783,19 +594,6 @@ public struct APIKey: Codable, Hashable, Sendable {
         case secret
         case createdAt
         case lastUsedAt
-
-        /// The member's name in JSON.
-        public var stringValue: Swift.String {
-            switch self {
-            case .id: return "id"
-            case .name: return "name"
-            case .environment: return "environment"
-            case .prefix: return "prefix"
-            case .secret: return "secret"
-            case .createdAt: return "createdAt"
-            case .lastUsedAt: return "lastUsedAt"
-            }
-        }
     }
 }
 
@@ -813,19 +611,10 @@ public struct APIKeyList: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
+    public enum CodingKeys: Swift.String, Swift.CodingKey {
         case data
         case hasMore
         case nextCursor
-
-        /// The member's name in JSON.
-        public var stringValue: Swift.String {
-            switch self {
-            case .data: return "data"
-            case .hasMore: return "hasMore"
-            case .nextCursor: return "nextCursor"
-            }
-        }
     }
 }
 
@@ -849,21 +638,11 @@ public struct FieldError: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
+    public enum CodingKeys: Swift.String, Swift.CodingKey {
         case field
         case pointer
         case message
         case code
-
-        /// The member's name in JSON.
-        public var stringValue: Swift.String {
-            switch self {
-            case .field: return "field"
-            case .pointer: return "pointer"
-            case .message: return "message"
-            case .code: return "code"
-            }
-        }
     }
 }
 
@@ -902,7 +681,7 @@ public struct Problem: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
+    public enum CodingKeys: Swift.String, Swift.CodingKey {
         case type
         case title
         case status
@@ -911,20 +690,6 @@ public struct Problem: Codable, Hashable, Sendable {
         case code
         case requestId
         case errors
-
-        /// The member's name in JSON.
-        public var stringValue: Swift.String {
-            switch self {
-            case .type: return "type"
-            case .title: return "title"
-            case .status: return "status"
-            case .detail: return "detail"
-            case .instance: return "instance"
-            case .code: return "code"
-            case .requestId: return "requestId"
-            case .errors: return "errors"
-            }
-        }
     }
 }
 
@@ -947,21 +712,11 @@ public struct EnvelopeEvent: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
+    public enum CodingKeys: Swift.String, Swift.CodingKey {
         case id
         case type
         case createdAt
         case data
-
-        /// The member's name in JSON.
-        public var stringValue: Swift.String {
-            switch self {
-            case .id: return "id"
-            case .type: return "type"
-            case .createdAt: return "createdAt"
-            case .data: return "data"
-            }
-        }
     }
 }
 
@@ -975,14 +730,7 @@ public struct EnvelopeEventData: Codable, Hashable, Sendable {
     }
 
     /// JSON member names.
-    public enum CodingKeys: BindgenRuntime.SchemaCodingKey {
+    public enum CodingKeys: Swift.String, Swift.CodingKey {
         case envelope
-
-        /// The member's name in JSON.
-        public var stringValue: Swift.String {
-            switch self {
-            case .envelope: return "envelope"
-            }
-        }
     }
 }

@@ -51,6 +51,36 @@ public struct AsyncHTTPClientTransport: ClientTransport {
     /// - Throws: `TransportError` (see the type's documentation), or
     ///   `CancellationError`.
     public func send(_ request: HTTPRequest, body: TransportBody?, timeout: Duration?) async throws -> (HTTPResponse, Data) {
+        try await exchange(request, body: body, timeout: timeout) { response, head in
+            let buffer = try await response.body.collect(upTo: maxResponseBytes)
+            return (head, Data(buffer.readableBytesView))
+        }
+    }
+
+    /// Sends the request and writes the body of an accepted response into `sink` chunk by chunk, reading the next
+    /// chunk from the connection only when the last one is written. Other responses are collected as by
+    /// ``send(_:body:timeout:)``. The exchange deadline (`timeout`, else ``defaultTimeout``) covers the whole body.
+    /// - Throws: `TransportError` (see the type's documentation), `CancellationError`, or what the sink throws.
+    public func download(_ request: HTTPRequest, body: TransportBody?, timeout: Duration?,
+                         into sink: ResponseBodySink) async throws -> (HTTPResponse, Data) {
+        try await exchange(request, body: body, timeout: timeout) { response, head in
+            guard sink.accepts(status: head.status.code) else {
+                let buffer = try await response.body.collect(upTo: maxResponseBytes)
+                return (head, Data(buffer.readableBytesView))
+            }
+            try sink.begin(expectedLength: response.headers.first(name: "content-length").flatMap { Int64($0) })
+            for try await chunk in response.body {
+                try sink.write(Data(chunk.readableBytesView))
+            }
+            return (head, Data())
+        }
+    }
+
+    /// Sends the request (its body from memory or streamed from a file) and hands the response to `read`.
+    private func exchange(
+        _ request: HTTPRequest, body: TransportBody?, timeout: Duration?,
+        read: (HTTPClientResponse, HTTPResponse) async throws -> (HTTPResponse, Data)
+    ) async throws -> (HTTPResponse, Data) {
         guard let url = request.url else { throw TransportError(.connection, message: "the request has no URL") }
         var outgoing = HTTPClientRequest(url: url.absoluteString)
         outgoing.method = NIOHTTP1.HTTPMethod(rawValue: request.method.rawValue)
@@ -61,16 +91,16 @@ public struct AsyncHTTPClientTransport: ClientTransport {
         do {
             switch body {
             case nil:
-                return try await execute(outgoing, timeout: limit)
+                return try await execute(outgoing, timeout: limit, read: read)
             case .data(let data)?:
                 outgoing.body = .bytes(data)
-                return try await execute(outgoing, timeout: limit)
+                return try await execute(outgoing, timeout: limit, read: read)
             case .file(let fileURL)?:
                 return try await FileSystem.shared.withFileHandle(forReadingAt: FilePath(fileURL.path)) { file in
                     let size = try await file.info().size
                     var streamed = outgoing
                     streamed.body = .stream(file.readChunks(chunkLength: .kibibytes(256)), length: .known(size))
-                    return try await execute(streamed, timeout: limit)
+                    return try await execute(streamed, timeout: limit, read: read)
                 }
             }
         } catch {
@@ -78,16 +108,18 @@ public struct AsyncHTTPClientTransport: ClientTransport {
         }
     }
 
-    private func execute(_ request: HTTPClientRequest, timeout: TimeAmount) async throws -> (HTTPResponse, Data) {
+    private func execute(
+        _ request: HTTPClientRequest, timeout: TimeAmount,
+        read: (HTTPClientResponse, HTTPResponse) async throws -> (HTTPResponse, Data)
+    ) async throws -> (HTTPResponse, Data) {
         let response = try await client.execute(request, timeout: timeout)
         var fields = HTTPFields()
         for (name, value) in response.headers {
             guard let fieldName = HTTPField.Name(name) else { continue }
             fields.append(HTTPField(name: fieldName, value: value))
         }
-        let buffer = try await response.body.collect(upTo: maxResponseBytes)
         let head = HTTPResponse(status: .init(code: Int(response.status.code)), headerFields: fields)
-        return (head, Data(buffer.readableBytesView))
+        return try await read(response, head)
     }
 
     /// A `Duration` as NIO's `TimeAmount` (nanoseconds), at least one millisecond.

@@ -1,5 +1,6 @@
 public import BindgenDiagnostics
 public import BindgenIR
+import BindgenRender
 import Foundation
 import OpenAPIModel
 import YAMLSource
@@ -12,6 +13,7 @@ import YAMLSource
 /// templates: Templates          # folder of custom templates, relative to this file
 /// additionalImports: [MyKit]
 /// unknownEnumCases: true        # enums decode unlisted values into `.unknown(…)`
+/// modelConformances: [Hashable] # besides Codable and Sendable (default: none)
 /// filter:
 ///   include: {tags: [pets]}
 ///   exclude: {operations: [deletePet], paths: ['/admin/*']}
@@ -33,6 +35,8 @@ public struct Configuration: Sendable {
     public var additionalImports: [String] = []
     /// Whether enums keep unlisted values as `.unknown(…)`.
     public var unknownEnumCases = true
+    /// Protocols generated models (structs and `oneOf`/`anyOf` enums) conform to besides `Codable` and `Sendable`.
+    public var modelConformances = RenderOptions.defaultModelConformances
     /// Which operations (and so which types) are generated; `nil` generates everything.
     public var filter: OperationFilter?
     /// Swift names chosen for schemas, properties and operations.
@@ -43,7 +47,9 @@ public struct Configuration: Sendable {
     /// The configuration of a missing file.
     public init() {}
 
-    static let keys = ["accessModifier", "templates", "additionalImports", "unknownEnumCases", "filter", "names", "typeOverrides"]
+    static let keys = [
+        "accessModifier", "templates", "additionalImports", "unknownEnumCases", "modelConformances", "filter", "names", "typeOverrides",
+    ]
 
     /// Reads a configuration file; an unknown key or a bad value is an error at its line:column.
     public static func load(path: String, diagnostics: DiagnosticCollector) -> Configuration {
@@ -90,6 +96,13 @@ public struct Configuration: Sendable {
                     continue
                 }
                 configuration.unknownEnumCases = flag
+            case "modelConformances":
+                guard let items = value.sequence?.compactMap(\.scalar), items.count == value.sequence?.count,
+                      items.allSatisfy(Self.isTypeName) else {
+                    diagnostics.error("'modelConformances' must be a list of protocol names, like [Hashable] or []", at: value.location)
+                    continue
+                }
+                configuration.modelConformances = items.filter { !["Codable", "Sendable", "Swift.Codable", "Swift.Sendable"].contains($0) }
             case "filter":
                 configuration.filter = reader.filter(value)
             case "names":
@@ -101,5 +114,14 @@ public struct Configuration: Sendable {
             }
         }
         return configuration
+    }
+
+    /// Whether `text` is a Swift type name, possibly qualified by a module (`Hashable`, `MyKit.Model`).
+    static func isTypeName(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        return !parts.isEmpty && parts.allSatisfy { part in
+            guard let first = part.unicodeScalars.first, first == "_" || CharacterSet.letters.contains(first) else { return false }
+            return part.unicodeScalars.allSatisfy { $0 == "_" || CharacterSet.alphanumerics.contains($0) }
+        }
     }
 }

@@ -134,7 +134,7 @@ public enum Pipeline {
     static func renderOptions(_ configuration: Configuration) -> RenderOptions {
         RenderOptions(
             accessModifier: configuration.accessModifier, additionalImports: configuration.additionalImports,
-            unknownEnumCases: configuration.unknownEnumCases)
+            unknownEnumCases: configuration.unknownEnumCases, modelConformances: configuration.modelConformances)
     }
 
     private static func lap(_ clock: inout ContinuousClock.Instant) -> Double {

@@ -13,6 +13,8 @@ struct Exchange: Sendable {
     let replaySafe: Bool
     /// The ``ClientRateLimiter`` bucket of the call's credential.
     let rateLimitKey: String
+    /// Where a download's body goes (``APIClient/download(_:to:success:progress:)``); `nil` for an ordinary call.
+    var sink: ResponseBodySink?
 }
 
 extension APIClient {
@@ -63,7 +65,7 @@ extension APIClient {
         let context = MiddlewareContext(
             operationID: operationID, pathTemplate: exchange.request.pathTemplate, attempt: attempt, timeout: timeout,
             secrets: configuration.authentication?.secrets ?? [])
-        let chain = middlewareChain(context: context, timeout: timeout)
+        let chain = middlewareChain(context: context, timeout: timeout, sink: exchange.sink)
         do {
             let (head, data) = try await Self.run(chain, exchange.httpRequest, exchange.body.transportBody, within: remaining)
             return .success(APIResponse(request: exchange.request, status: head.status.code,
@@ -76,10 +78,13 @@ extension APIClient {
     }
 
     /// The configured middlewares around the transport, outermost first.
-    private func middlewareChain(context: MiddlewareContext, timeout: Duration?) -> ClientMiddleware.Next {
+    /// With a `sink`, the transport streams an accepted body into it, and the middlewares see that response with
+    /// an empty body.
+    private func middlewareChain(context: MiddlewareContext, timeout: Duration?, sink: ResponseBodySink?) -> ClientMiddleware.Next {
         let transport = configuration.transport
         var next: ClientMiddleware.Next = { request, body in
-            try await transport.send(request, body: body, timeout: timeout)
+            if let sink { return try await transport.download(request, body: body, timeout: timeout, into: sink) }
+            return try await transport.send(request, body: body, timeout: timeout)
         }
         for middleware in configuration.middlewares.reversed() {
             let inner = next

@@ -34,7 +34,9 @@ extension APIClient {
                 }
                 reason = "HTTP \(response.status)"
             case .failure(let error):
-                guard attempt <= policy.maxRetries, policy.retries(error, replaySafe: exchange.replaySafe) else {
+                // A download that has written a byte is not sent again: the body is partly delivered.
+                guard attempt <= policy.maxRetries, policy.retries(error, replaySafe: exchange.replaySafe),
+                      exchange.sink?.hasStarted != true else {
                     throw error
                 }
                 reason = error.description

@@ -10,7 +10,7 @@ import Foundation
 public enum AdditionalProperties {
     /// The members of the object `decoder` holds whose names are not among the declared `keys`.
     /// - Throws: `DecodingError` when the value is not an object or a member is not a `Value`.
-    public static func decode<Value: Decodable, Keys: SchemaCodingKey>(
+    public static func decode<Value: Decodable, Keys: CodingKey & CaseIterable>(
         from decoder: any Decoder, declared keys: Keys.Type
     ) throws -> [String: Value] {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)

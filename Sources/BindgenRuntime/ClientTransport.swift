@@ -25,6 +25,28 @@ public protocol ClientTransport: Sendable {
     /// - Returns: The response head (status and header fields) and the complete body.
     /// - Throws: Any error; see the type's documentation for how it is mapped.
     func send(_ request: HTTPRequest, body: TransportBody?, timeout: Duration?) async throws -> (HTTPResponse, Data)
+
+    /// Sends one request and streams the body of a response `sink` accepts into it as the bytes arrive, so that a
+    /// large body never sits whole in memory; any other response's body is returned in memory, as by ``send(_:body:timeout:)``.
+    ///
+    /// The default implementation calls ``send(_:body:timeout:)`` and writes the whole body to the sink at once
+    /// (correct, not constant in memory); ``URLSessionTransport`` and `AsyncHTTPClientTransport` stream.
+    ///
+    /// - Returns: The response head, and the body when `sink` did not accept the status (empty when it did).
+    /// - Throws: What ``send(_:body:timeout:)`` throws, and what the sink throws.
+    func download(_ request: HTTPRequest, body: TransportBody?, timeout: Duration?,
+                  into sink: ResponseBodySink) async throws -> (HTTPResponse, Data)
+}
+
+extension ClientTransport {
+    public func download(_ request: HTTPRequest, body: TransportBody?, timeout: Duration?,
+                         into sink: ResponseBodySink) async throws -> (HTTPResponse, Data) {
+        let (head, data) = try await send(request, body: body, timeout: timeout)
+        guard sink.accepts(status: head.status.code) else { return (head, data) }
+        try sink.begin(expectedLength: Int64(data.count))
+        try sink.write(data)
+        return (head, Data())
+    }
 }
 
 /// What a ``ClientTransport`` sends as the request body.

@@ -3,8 +3,9 @@ import Foundation
 /// The behaviour every generated enumeration shares: the enums written for `enum` schemas of `type: string` or
 /// `type: integer`.
 ///
-/// A generated enum declares its cases, `allCases`, `init(rawValue:)` and `rawValue`; this protocol supplies the
-/// rest once, so a document with thousands of enums does not make the compiler synthesize thousands of
+/// A generated enum declares its cases, `allCases` (the listed values, never `unknown`) and `rawValue` (the value
+/// sent on the wire), plus `init(rawValue:)` or, for an ``OpenSchemaEnum``, the index it reads; this protocol supplies
+/// the rest once, so a document with thousands of enums does not make the compiler synthesize thousands of
 /// conformances:
 /// - `Codable`: the enum is encoded as its raw value in a single-value container. Decoding goes through
 ///   `init(rawValue:)`: with an `unknown` case (the default) every string or number decodes; without one, a value the
@@ -46,6 +47,25 @@ extension SchemaEnum {
 
     /// Hashes the raw value.
     public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+}
+
+/// A generated enum that keeps a value the document does not list, as its `unknown(_:)` case (the default; the
+/// configuration's `unknownEnumCases: false` writes plain ``SchemaEnum``s instead).
+///
+/// The enum declares its cases, `allCases`, `rawValueIndex` and `rawValue`; this protocol supplies
+/// `init(rawValue:)`, which never fails: a listed value gives its case, any other `unknown(value)`.
+public protocol OpenSchemaEnum: SchemaEnum {
+    /// The case holding a value the document does not list (the enum's `case unknown(RawValue)`).
+    static func unknown(_ rawValue: RawValue) -> Self
+    /// The listed cases by raw value, built once from `allCases`.
+    static var rawValueIndex: RawValueIndex<Self> { get }
+}
+
+extension OpenSchemaEnum {
+    /// Any raw value: a listed one gives its case, anything else `unknown(rawValue)`.
+    public init(rawValue: RawValue) {
+        self = Self.rawValueIndex[rawValue] ?? .unknown(rawValue)
+    }
 }
 
 /// The cases of a generated enum by raw value, built once per enum type: what its `init(rawValue:)` looks up.

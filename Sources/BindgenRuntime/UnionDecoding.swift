@@ -42,11 +42,11 @@ public enum UnionDecoding {
     ///
     /// - Parameters:
     ///   - decoder: The decoder positioned at the union's value.
-    ///   - candidates: one closure per alternative, in the order to try them; each returns the union's case.
     ///   - unknown: the case that keeps a value no alternative reads.
+    ///   - candidates: one closure per alternative, in the order to try them; each returns the union's case.
     /// - Throws: `DecodingError` only when the value is not JSON at all.
     public static func decode<Union: Encodable>(
-        from decoder: any Decoder, candidates: [(Attempt) throws -> Union], unknown: (JSONValue) -> Union
+        from decoder: any Decoder, unknown: (JSONValue) -> Union, candidates: [(Attempt) throws -> Union]
     ) throws -> Union {
         let raw = try JSONValue(from: decoder)
         let depth = (decoder.userInfo[depthKey] as? Int ?? 0) + 1

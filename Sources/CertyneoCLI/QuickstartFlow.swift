@@ -42,12 +42,13 @@ struct QuickstartFlow {
         let completed = try await waitForCompletion(envelopeID: sent.id)
         output("Status: \(completed.status.rawValue)")
 
-        let signed = try await client.getSignedDocument(id: sent.id)
-        let audit = try await client.getEnvelopeAuditTrail(id: sent.id)
-        let signedPath = try save(signed, name: "signed-\(sent.id).pdf")
-        let auditPath = try save(audit, name: "audit-trail-\(sent.id).pdf")
-        output("Signed document: \(signedPath)")
-        output("Audit trail: \(auditPath)")
+        // Both PDFs go straight to their files as they arrive: memory stays flat whatever their size.
+        let signedURL = try destination("signed-\(sent.id).pdf")
+        let auditURL = try destination("audit-trail-\(sent.id).pdf")
+        try await client.getSignedDocument(id: sent.id, to: signedURL)
+        try await client.getEnvelopeAuditTrail(id: sent.id, to: auditURL)
+        output("Signed document: \(signedURL.path) (\(Self.size(of: signedURL)) bytes)")
+        output("Audit trail: \(auditURL.path) (\(Self.size(of: auditURL)) bytes)")
     }
 
     /// Acts as the signer: `POST {signUrl}/sign` (a sandbox-only route; the token in the URL is the credential).
@@ -73,11 +74,15 @@ struct QuickstartFlow {
         }
     }
 
-    func save(_ data: Data, name: String) throws -> String {
+    /// The file `name` in the output folder, which is created when missing.
+    func destination(_ name: String) throws -> URL {
         try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
-        let url = URL(fileURLWithPath: outputDirectory).appendingPathComponent(name).standardizedFileURL
-        try data.write(to: url)
-        return url.path
+        return URL(fileURLWithPath: outputDirectory).appendingPathComponent(name).standardizedFileURL
+    }
+
+    /// The size of the file at `url` in bytes (0 when it cannot be read).
+    static func size(of url: URL) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 
     static func isLoopback(_ url: URL) -> Bool {

@@ -24,6 +24,9 @@ struct Sandbox: AsyncParsableCommand {
     @Flag(help: "Log each request (method, path, status).")
     var verbose = false
 
+    @Option(name: .customLong("max-upload-mb"), help: "The largest accepted upload (and request body), in MiB; larger ones answer 413. Default 25.")
+    var maxUploadMiB = 25
+
     @Option(name: .customLong("inject-429"), help: "Fraction (0–1) of API requests answered 429 with Retry-After.")
     var inject429 = 0.0
 
@@ -51,6 +54,7 @@ struct Sandbox: AsyncParsableCommand {
             throw ValidationError("the --inject-* fractions add up to more than 1")
         }
         guard injectRetryAfter >= 0 else { throw ValidationError("--inject-retry-after must be 0 or more seconds") }
+        guard (1...4096).contains(maxUploadMiB) else { throw ValidationError("--max-upload-mb must be between 1 and 4096") }
     }
 
     func run() async throws {
@@ -58,6 +62,7 @@ struct Sandbox: AsyncParsableCommand {
         configuration.port = port
         configuration.initialAPIKey = apiKey
         if noRateLimit { configuration.rateLimit = nil }
+        configuration.maxUploadBytes = maxUploadMiB * 1024 * 1024
         configuration.logRequests = verbose
         configuration.faults = faults
         let server = SandboxServer(configuration: configuration)

@@ -13,6 +13,8 @@ import NIOCore
 /// - `GET /slow`: answers after 60 s.
 /// - `ANY /drop`: closes the connection without an answer.
 /// - `ANY /flaky/{id}?fail=503|drop`: fails the first request per id that way, then echoes.
+/// - `GET /stream?bytes=N&chunk=K&delayMs=D&length=1`: N bytes (`i % 251`) written K at a time, D ms apart, with
+///   `Content-Length` when `length=1` (chunked otherwise); `drop=1` closes the connection after half of them.
 /// Every request body seen is recorded (``bodies``) with the `Idempotency-Key`.
 final class EchoServer: Sendable {
     struct Echo: Codable, Sendable {
@@ -69,6 +71,32 @@ final class EchoServer: Sendable {
                 for index in buffer.indices { buffer[index] = UInt8(index % 251) }
             }
             return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        }
+        router.get("/api/stream") { request, context in
+            await log.record(request, body: ByteBuffer())
+            let query = request.uri.queryParameters
+            let total = query.get("bytes", as: Int.self) ?? 0
+            let chunk = max(query.get("chunk", as: Int.self) ?? 65_536, 1)
+            let delay = query.get("delayMs", as: Int.self) ?? 0
+            let drop = query.get("drop") == "1"
+            let channel = context.channel
+            let body = ResponseBody(contentLength: query.get("length") == "1" ? total : nil) { writer in
+                var offset = 0
+                while offset < total {
+                    if drop, offset >= total / 2 {
+                        try await channel.close()
+                        return
+                    }
+                    let count = min(chunk, total - offset)
+                    var buffer = ByteBuffer()
+                    buffer.writeBytes((offset..<offset + count).lazy.map { UInt8($0 % 251) })
+                    try await writer.write(buffer)
+                    offset += count
+                    if delay > 0 { try await Task.sleep(for: .milliseconds(delay)) }
+                }
+                try await writer.finish(nil)
+            }
+            return Response(status: .ok, headers: [.contentType: "application/pdf"], body: body)
         }
         router.get("/api/slow") { _, _ in
             try await Task.sleep(for: .seconds(60))

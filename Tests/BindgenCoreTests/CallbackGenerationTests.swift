@@ -62,14 +62,14 @@ import Testing
     @Test func inlinePayloadsOfCallbacksAndReferencedCallbacksBecomeModels() throws {
         let files = try TemplateFixture(document: Self.document).generate()
         let types = try #require(files["Types.swift"])
-        #expect(types.contains("public struct SubscribeOnDataPostPayload: Codable, Hashable, Sendable {"), "\(types)")
+        #expect(types.contains("public struct SubscribeOnDataPostPayload: Codable, Sendable {"), "\(types)")
         #expect(types.contains("    public var timestamp: Foundation.Date\n"))
         #expect(types.contains("    public var userData: Swift.String?\n"))
         #expect(types.contains("/// - Remark: Generated from `#/paths/~1streams/post/callbacks/onData/{$request.query.callbackUrl}~1data/post/requestBody/content/application~1json/schema`."))
-        #expect(types.contains("public struct SubscribeOnClosePostPayload: Codable, Hashable, Sendable {"))
+        #expect(types.contains("public struct SubscribeOnClosePostPayload: Codable, Sendable {"))
         #expect(types.contains("    public var closedAt: Swift.Int64?\n"))
         // A payload given by `$ref` is its component's model; no copy is made.
-        #expect(types.contains("public struct Goodbye: Codable, Hashable, Sendable {"))
+        #expect(types.contains("public struct Goodbye: Codable, Sendable {"))
         #expect(!types.contains("SubscribeOnDataDeletePayload"))
     }
 }

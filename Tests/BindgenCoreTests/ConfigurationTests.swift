@@ -9,7 +9,40 @@ import Testing
         #expect(fixture.configurationDiagnostics() == [
             "DIR/openapi-bindgen.yaml:4:5: error: unknown key 'tag' in 'filter.include'; known keys: tags, operations, paths, webhooks, schemas",
             "DIR/openapi-bindgen.yaml:6:3: error: unknown key 'schema' in 'names'; known keys: schemas, properties, operations",
-            "DIR/openapi-bindgen.yaml:7:1: error: unknown configuration key 'template'; known keys: accessModifier, templates, additionalImports, unknownEnumCases, filter, names, typeOverrides",
+            "DIR/openapi-bindgen.yaml:7:1: error: unknown configuration key 'template'; known keys: accessModifier, templates, additionalImports, unknownEnumCases, modelConformances, filter, names, typeOverrides",
+        ])
+    }
+
+    /// `modelConformances` sets what structs and unions conform to besides `Codable` and `Sendable`; string enums keep
+    /// their own protocol.
+    @Test func modelConformancesSetTheConformancesOfStructsAndUnions() throws {
+        let document = """
+        openapi: 3.1.0
+        info: {title: Shapes, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            Circle: {type: object, properties: {radius: {type: number}, unit: {type: string, enum: [cm, in]}}}
+            Square: {type: object, properties: {side: {type: number}}}
+            Shape: {oneOf: [{$ref: '#/components/schemas/Circle'}, {$ref: '#/components/schemas/Square'}]}
+        """
+        func types(_ config: String) throws -> String {
+            try TemplateFixture(document: document, config: config).generate().filter { $0.key.hasPrefix("Types") }.sorted { $0.key < $1.key }.map(\.value).joined()
+        }
+        let standard = try types("")
+        #expect(standard.contains("public struct Circle: Codable, Sendable {"))
+        #expect(standard.contains("public indirect enum Shape: Codable, Sendable {"))
+        #expect(standard.contains("public enum Unit: BindgenRuntime.OpenSchemaEnum {"))
+        let hashable = try types("modelConformances: [Hashable]\n")
+        #expect(hashable.contains("public struct Circle: Codable, Hashable, Sendable {"))
+        #expect(hashable.contains("public indirect enum Shape: Codable, Hashable, Sendable {"))
+        #expect(try types("modelConformances: []\n") == standard)
+        let equatable = try types("modelConformances: [Equatable, Sendable, MyKit.Model]\n")
+        #expect(equatable.contains("public struct Square: Codable, Equatable, MyKit.Model, Sendable {"))
+
+        let wrong = try TemplateFixture(document: document, config: "modelConformances: [Hash able]\n")
+        #expect(wrong.configurationDiagnostics() == [
+            "DIR/openapi-bindgen.yaml:1:20: error: 'modelConformances' must be a list of protocol names, like [Hashable] or []",
         ])
     }
 
@@ -59,10 +92,9 @@ import Testing
         """)
         let files = try fixture.generate()
         let types = try #require(files["Types.swift"])
-        #expect(types.contains("public struct Animal: Codable, Hashable, Sendable {"))
+        #expect(types.contains("public struct Animal: Codable, Sendable {"))
         #expect(types.contains("public var species: PetType?"))
-        #expect(types.contains("case species\n"))
-        #expect(types.contains("case .species: return \"pet_type\""))
+        #expect(types.contains("case species = \"pet_type\"\n"))
         #expect(types.contains("public var boss: Manager?"))
         #expect(types.contains("public struct Manager:"))
         #expect(!types.contains("struct Pet:"))

@@ -31,11 +31,31 @@ import Testing
     }
 
     @Test func onlyTheConformancesPartialIsReplaced() throws {
-        let fixture = try TemplateFixture(templates: ["conformances.mustache": "Codable, Hashable, Sendable{{#hasIDProperty}}, Identifiable{{/hasIDProperty}}"])
+        let fixture = try TemplateFixture(templates: ["conformances.mustache": "{{{modelConformances}}}{{#hasIDProperty}}, Identifiable{{/hasIDProperty}}"])
         let types = try #require(try fixture.generate()["Types.swift"])
-        #expect(types.contains("public struct Pet: Codable, Hashable, Sendable, Identifiable {"))
-        #expect(types.contains("public struct Store: Codable, Hashable, Sendable, Identifiable {"))
-        #expect(types.contains("public struct Person: Codable, Hashable, Sendable {"))
+        #expect(types.contains("public struct Pet: Codable, Sendable, Identifiable {"))
+        #expect(types.contains("public struct Store: Codable, Sendable, Identifiable {"))
+        #expect(types.contains("public struct Person: Codable, Sendable {"))
+    }
+
+    /// One partial takes a conformance away from every model, unions included (a struct without `Hashable` inside a
+    /// union that kept it would not compile).
+    @Test func theConformancesPartialAppliesToStructsAndUnions() throws {
+        let document = """
+        openapi: 3.1.0
+        info: {title: Shapes, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            Circle: {type: object, properties: {radius: {type: number}}}
+            Square: {type: object, properties: {side: {type: number}}}
+            Shape: {oneOf: [{$ref: '#/components/schemas/Circle'}, {$ref: '#/components/schemas/Square'}]}
+        """
+        let fixture = try TemplateFixture(document: document, templates: ["conformances.mustache": "Codable, Sendable"])
+        let types = try fixture.generate().filter { $0.key.hasPrefix("Types") }.values.joined()
+        #expect(types.contains("public struct Circle: Codable, Sendable {"))
+        #expect(types.contains("public indirect enum Shape: Codable, Sendable {"))
+        #expect(!types.contains("Hashable"))
     }
 
     @Test func addedTemplatesOfEveryScopeWriteOneFileEach() throws {

@@ -58,7 +58,7 @@ import Testing
         configuration.accessModifier = "package"
         configuration.unknownEnumCases = false
         let types = try generate(Self.models, configuration: configuration)["Types.swift"] ?? ""
-        #expect(types.contains("package struct Pet: Codable, Hashable, Sendable {"))
+        #expect(types.contains("package struct Pet: Codable, Sendable {"))
         #expect(types.contains("package init?(rawValue: Swift.String) {"))
         #expect(!types.contains("case unknown(Swift.String)"))
         #expect(!types.contains("public "))

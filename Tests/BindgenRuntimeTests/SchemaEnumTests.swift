@@ -3,20 +3,13 @@ import Foundation
 import Testing
 
 /// Written the way the generator writes an enum schema with the default `unknownEnumCases: true`.
-private enum OpenStatus: SchemaEnum {
+private enum OpenStatus: OpenSchemaEnum {
     case draft
     case sent
     case unknown(String)
 
     static let allCases: [OpenStatus] = [.draft, .sent]
-
-    init(rawValue: String) {
-        switch rawValue {
-        case "draft": self = .draft
-        case "sent": self = .sent
-        default: self = .unknown(rawValue)
-        }
-    }
+    static let rawValueIndex = RawValueIndex(allCases)
 
     var rawValue: String {
         switch self {
@@ -81,6 +74,17 @@ struct SchemaEnumTests {
         #expect(OpenStatus.unknown("x") != .unknown("y"))
         #expect(Set([OpenStatus.draft, .unknown("draft"), .sent]).count == 2)
         #expect(OpenStatus.allCases.count == 2)
+    }
+
+    /// `OpenSchemaEnum.init(rawValue:)` never fails: the index gives a listed case, anything else is kept.
+    @Test func anOpenEnumInitializerKeepsEveryRawValue() {
+        #expect(OpenStatus(rawValue: "sent") == .sent)
+        if case .sent = OpenStatus(rawValue: "sent") {} else { Issue.record("'sent' is not the listed case") }
+        if case .unknown(let value) = OpenStatus(rawValue: "Sent") {
+            #expect(value == "Sent")
+        } else {
+            Issue.record("'Sent' (another case) is not unknown")
+        }
     }
 
     @Test func parameterValuesAreTheRawValues() {

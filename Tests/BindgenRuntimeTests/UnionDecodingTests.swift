@@ -29,7 +29,7 @@ import Testing
                 { .text(try $0.decode(String.self)) }, { .lite(try $0.decode(Lite.self)) },
                 { .full(try $0.decode(Full.self)) }, { .status(try $0.decode(Status.self)) },
             ]
-            self = try UnionDecoding.decode(from: decoder, candidates: candidates, unknown: { .unknown($0) })
+            self = try UnionDecoding.decode(from: decoder, unknown: { .unknown($0) }, candidates: candidates)
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -61,7 +61,7 @@ import Testing
             let candidates: [(UnionDecoding.Attempt) throws -> StatusOrText] = [
                 { .status(try $0.decode(Status.self)) }, { .text(try $0.decode(String.self)) },
             ]
-            self = try UnionDecoding.decode(from: decoder, candidates: candidates, unknown: { .unknown($0) })
+            self = try UnionDecoding.decode(from: decoder, unknown: { .unknown($0) }, candidates: candidates)
         }
 
         func encode(to encoder: any Encoder) throws {

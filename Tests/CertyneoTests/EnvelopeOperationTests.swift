@@ -55,6 +55,27 @@ import Testing
                 #expect(pdf.starts(with: Data("%PDF-".utf8)))
                 #expect(String(decoding: pdf.suffix(16), as: UTF8.self).contains("%%EOF"))
             }
+            // The download twins write the PDF to a file, replacing what was there (the sandbox renders each PDF
+            // anew, with its creation time, so the bytes are compared with the response's Content-Length).
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("envelope-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let signedFile = folder.appendingPathComponent("signed.pdf")
+            try Data("old".utf8).write(to: signedFile)
+            let downloaded = try await client.getSignedDocument(id: created.id, to: signedFile)
+            #expect(downloaded.status == 200 && downloaded.requestID != nil)
+            let auditFile = folder.appendingPathComponent("audit.pdf")
+            let auditResponse = try await client.getEnvelopeAuditTrail(id: created.id, to: auditFile)
+            for (file, response) in [(signedFile, downloaded), (auditFile, auditResponse)] {
+                let pdf = try Data(contentsOf: file)
+                #expect(pdf.starts(with: Data("%PDF-".utf8)))
+                #expect(String(decoding: pdf.suffix(16), as: UTF8.self).contains("%%EOF"))
+                #expect(String(pdf.count) == response.headerFields[.contentLength])
+            }
+            let pending = try await draft(client, recipients: [RecipientCreate(email: "p@example.com", name: "P")])
+            let tooEarly = await apiError { _ = try await client.getSignedDocument(id: pending.id, to: folder.appendingPathComponent("x.pdf")) }
+            #expect(tooEarly?.status == 409)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["audit.pdf", "signed.pdf"])
             let patchAfterSend = await apiError { _ = try await client.updateEnvelope(id: created.id, EnvelopeUpdate(subject: "x")) }
             #expect(patchAfterSend?.status == 409)
             #expect(patchAfterSend?.code == "invalid_state")

@@ -13,9 +13,10 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 let samplePDF = repositoryRoot.appendingPathComponent("Sources/CertyneoCLI/Resources/sample-contract.pdf")
 
 /// Runs `body` against a fresh sandbox on 127.0.0.1 (ephemeral port, rate limit off) and stops it afterwards.
-func withSandbox<T>(_ body: (Client, SandboxInfo) async throws -> T) async throws -> T {
+func withSandbox<T>(maxUploadBytes: Int? = nil, _ body: (Client, SandboxInfo) async throws -> T) async throws -> T {
     var configuration = SandboxConfiguration()
     configuration.rateLimit = nil
+    if let maxUploadBytes { configuration.maxUploadBytes = maxUploadBytes }
     let server = SandboxServer(configuration: configuration)
     let info = try await server.start()
     do {

@@ -48,3 +48,13 @@ func readmeErrors(client: Client, envelopeID: String) async {
     }
     // end snippet
 }
+
+/// Getting Started: the signed PDF written to a file as it arrives.
+func gettingStartedDownload(client: Client, sent: Envelope) async throws {
+    // snippet: download
+    let file = URL(fileURLWithPath: "signed-\(sent.id).pdf")
+    try await client.getSignedDocument(id: sent.id, to: file) { progress in
+        print(progress.bytesWritten, "of", progress.expectedBytes ?? -1)
+    }
+    // end snippet
+}

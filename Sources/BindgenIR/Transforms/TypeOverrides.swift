@@ -6,7 +6,7 @@ import OpenAPIModel
 /// `schemas`: the schema's declaration is not generated, and every usage of it names the given type instead
 /// (e.g. `Money` → `MyKit.Money`). `formats`: every string or number schema of that `format` uses the given type
 /// instead of the built-in one (`uri: Foundation.URL` to have URLs typed, `decimal: Foundation.Decimal`); applied
-/// during lowering. The type must be `Codable`, `Hashable` and `Sendable` like generated models.
+/// during lowering. The type must be `Codable` and `Sendable` like generated models, plus what `modelConformances` lists.
 public struct TypeOverrides: Sendable {
     /// Schema (by its `components/schemas` name or generated Swift name) → Swift type spelling.
     public var schemas: [ConfiguredMapping]

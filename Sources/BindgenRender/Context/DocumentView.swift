@@ -77,6 +77,7 @@ final class DocumentView: ContextObject, @unchecked Sendable {
             }
         },
         "unknownEnumCases": { $0.context.options.unknownEnumCases },
+        "modelConformances": { (["Codable"] + $0.context.options.modelConformances + ["Sendable"]).joined(separator: ", ") },
     ])
 
     override func value(_ key: ContextKey) -> Any? { Self.members.value(of: self, at: key) }

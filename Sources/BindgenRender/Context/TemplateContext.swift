@@ -9,12 +9,21 @@ public struct RenderOptions: Sendable {
     public var additionalImports: [String]
     /// Whether enums get an `unknown` case for values the document does not list.
     public var unknownEnumCases: Bool
+    /// Protocols models conform to besides `Codable` and `Sendable` (the `modelConformances` key).
+    public var modelConformances: [String]
+
+    /// What models conform to besides `Codable` and `Sendable` when the configuration does not say: nothing. The
+    /// compiler-synthesized `==` and `hash(into:)` are the costliest members of a debug build of generated models
+    /// (a quarter of the CPU time for Stripe's; BENCHMARKS-MEMBERS.md), so they are opt-in.
+    public static let defaultModelConformances: [String] = []
 
     /// Creates options; the defaults are those of a missing configuration file.
-    public init(accessModifier: String = "public", additionalImports: [String] = [], unknownEnumCases: Bool = true) {
+    public init(accessModifier: String = "public", additionalImports: [String] = [], unknownEnumCases: Bool = true,
+                modelConformances: [String] = RenderOptions.defaultModelConformances) {
         self.accessModifier = accessModifier
         self.additionalImports = additionalImports
         self.unknownEnumCases = unknownEnumCases
+        self.modelConformances = modelConformances
     }
 }
 
