@@ -16,16 +16,7 @@ import Testing
     /// `modelConformances` sets what structs and unions conform to besides `Codable` and `Sendable`; string enums keep
     /// their own protocol.
     @Test func modelConformancesSetTheConformancesOfStructsAndUnions() throws {
-        let document = """
-        openapi: 3.1.0
-        info: {title: Shapes, version: '1'}
-        paths: {}
-        components:
-          schemas:
-            Circle: {type: object, properties: {radius: {type: number}, unit: {type: string, enum: [cm, in]}}}
-            Square: {type: object, properties: {side: {type: number}}}
-            Shape: {oneOf: [{$ref: '#/components/schemas/Circle'}, {$ref: '#/components/schemas/Square'}]}
-        """
+        let document = shapesDocument
         func types(_ config: String) throws -> String {
             try TemplateFixture(document: document, config: config).generate().filter { $0.key.hasPrefix("Types") }.sorted { $0.key < $1.key }.map(\.value).joined()
         }

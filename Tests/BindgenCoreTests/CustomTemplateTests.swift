@@ -41,16 +41,7 @@ import Testing
     /// One partial takes a conformance away from every model, unions included (a struct without `Hashable` inside a
     /// union that kept it would not compile).
     @Test func theConformancesPartialAppliesToStructsAndUnions() throws {
-        let document = """
-        openapi: 3.1.0
-        info: {title: Shapes, version: '1'}
-        paths: {}
-        components:
-          schemas:
-            Circle: {type: object, properties: {radius: {type: number}}}
-            Square: {type: object, properties: {side: {type: number}}}
-            Shape: {oneOf: [{$ref: '#/components/schemas/Circle'}, {$ref: '#/components/schemas/Square'}]}
-        """
+        let document = shapesDocument
         let fixture = try TemplateFixture(document: document, templates: ["conformances.mustache": "Codable, Sendable"])
         let types = try fixture.generate().filter { $0.key.hasPrefix("Types") }.values.joined()
         #expect(types.contains("public struct Circle: Codable, Sendable {"))

@@ -4,6 +4,18 @@ import Foundation
 import OpenAPIModel
 
 /// A small document with tags, an `id`-carrying model, an enum, a nested enum and a webhook: enough for every scope.
+/// Two object schemas, a string enum and a `oneOf` of the two objects: what model conformances apply to.
+let shapesDocument = """
+openapi: 3.1.0
+info: {title: Shapes, version: '1'}
+paths: {}
+components:
+  schemas:
+    Circle: {type: object, properties: {radius: {type: number}, unit: {type: string, enum: [cm, in]}}}
+    Square: {type: object, properties: {side: {type: number}}}
+    Shape: {oneOf: [{$ref: '#/components/schemas/Circle'}, {$ref: '#/components/schemas/Square'}]}
+"""
+
 let petstoreDocument = """
 openapi: 3.1.0
 info: {title: Pets, version: '1'}
