@@ -90,7 +90,7 @@ let eventChunks = chunked(typedEvents)
 let lineChunks = chunked(typedLines)
 let decoder = JSONDecoder()
 let decode: @Sendable (Data) throws(ClientError) -> Completion = { data throws(ClientError) in
-    do { return try JSONDecoder().decode(Completion.self, from: data) } catch { throw .invalidRequest("\(error)") }
+    do { return try decoder.decode(Completion.self, from: data) } catch { throw .invalidRequest("\(error)") }
 }
 
 func directDecode() -> Int {
