@@ -124,6 +124,10 @@ let package = Package(
         .target(name: "FixtureRequestBodies", dependencies: ["BindgenRuntime"], path: "Tests/Fixtures/RequestBodies", plugins: ["OpenAPIBindgenPlugin"]),
         // Webhooks whose key is not the payload's type value, and a payload without a `type` member.
         .target(name: "FixtureWebhooks", dependencies: ["BindgenRuntime"], path: "Tests/Fixtures/Webhooks", plugins: ["OpenAPIBindgenPlugin"]),
+        // Streamed success bodies (issue 15): server-sent events typed by 3.2 itemSchema and by schema, JSON Lines,
+        // JSON text sequences, binary chunks; and apple-sog-event-streams.yaml, whose streams have no schema.
+        .target(name: "FixtureStreams", dependencies: ["BindgenRuntime"], path: "Tests/Fixtures/Streams", plugins: ["OpenAPIBindgenPlugin"]),
+        .target(name: "FixtureEventStreams", dependencies: ["BindgenRuntime"], path: "Tests/Fixtures/EventStreams", plugins: ["OpenAPIBindgenPlugin"]),
         .testTarget(name: "BugRegressionTests", dependencies: [
             "BindgenRuntime", .product(name: "HTTPTypes", package: "swift-http-types"), "FixtureLargeEndpoint", "FixtureResponses", "FixtureFidelity", "FixtureRequestBodies", "FixtureWebhooks",
         ]),
@@ -143,7 +147,7 @@ let package = Package(
         .testTarget(name: "BindgenCoreTests", dependencies: ["BindgenDiagnostics", "BindgenCore", "BindgenIR", "BindgenRender", "OpenAPIModel", "YAMLSource"], exclude: ["Goldens"]),
         // Helpers shared by test targets (a log capture); not a product.
         .target(name: "TestSupport", dependencies: [.product(name: "Logging", package: "swift-log")], path: "Tests/TestSupport"),
-        .testTarget(name: "BindgenRuntimeTests", dependencies: ["BindgenRuntime", "TestSupport"]),
+        .testTarget(name: "BindgenRuntimeTests", dependencies: ["BindgenRuntime", "TestSupport", .product(name: "HTTPTypes", package: "swift-http-types")]),
         .testTarget(name: "CertyneoSandboxTests", dependencies: ["CertyneoSandbox", "BindgenRuntime"]),
         .testTarget(name: "CertyneoTests", dependencies: ["Certyneo", "CertyneoSandbox", "CertyneoTesting", "BindgenRuntime"]),
         .testTarget(
@@ -151,7 +155,7 @@ let package = Package(
             dependencies: [
                 "BindgenAsyncHTTPClient", "BindgenRuntime", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "Logging", package: "swift-log"), "TestSupport",
+                .product(name: "Logging", package: "swift-log"), "TestSupport", "FixtureStreams", "FixtureEventStreams",
             ]
         ),
         .testTarget(name: "CertyneoCLITests", dependencies: ["CertyneoCLI", "Certyneo", "CertyneoSandbox", "BindgenRuntime", "TestSupport"]),

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Conformance of the sandbox with openapi.yaml, checked by schemathesis (every check but
-# object_level_authorization, which needs a second account).
+# object_level_authorization, which needs a second account, and use_after_free, replaced by the
+# hooks' deleted_resource_gone, which knows that DELETE voids a SENT envelope).
 #
 #   SANDBOX_URL=http://127.0.0.1:PORT/api/v1 SANDBOX_KEY=sk_test_… .ci/schemathesis.sh
 #
@@ -99,6 +100,10 @@ cat >"$WORK/certyneo_hooks.py" <<'PY'
   into a 401 and test nothing more.
 - Webhooks are registered on a loopback URL: the sandbox delivers the events of the envelopes
   this run creates, and they must not leave the machine.
+- `deleted_resource_gone` replaces schemathesis's `use_after_free`: DELETE /envelopes/{id} voids a
+  SENT envelope (it stays readable with its audit trail, as openapi.yaml says), which the generic
+  check cannot know; it flagged a voided envelope in about one run out of ten. This check holds
+  a removed document or DRAFT envelope to 404 on every later request that names it.
 """
 import os
 import uuid
@@ -132,6 +137,49 @@ def _own_key_id():
 
 OWN_KEY_ID = _own_key_id()
 
+# Ids a 2xx DELETE removed, ids of envelopes that were SENT when a DELETE was sent (voided, not
+# removed), and the requests that succeeded on a removed id. Recorded in after_call, which runs once
+# per request in the order they were made; checks can run again later (shrinking, replay).
+REMOVED_IDS = set()
+VOIDED_IDS = set()
+USED_AFTER_REMOVAL = set()
+
+
+def _envelope_status(envelope_id):
+    url = BASE + "/envelopes/" + requests.utils.quote(envelope_id, safe="")
+    response = requests.get(url, headers=AUTH, timeout=10)
+    return response.json().get("status") if response.status_code == 200 else None
+
+
+def _request_key(case):
+    identifier = (case.path_parameters or {}).get("id")
+    if not isinstance(identifier, str):
+        return None
+    return (case.operation.method.upper(), case.operation.path, identifier)
+
+
+@schemathesis.hook
+def after_call(context, case, response):
+    key = _request_key(case)
+    if key is None or not 200 <= response.status_code < 300:
+        return
+    method, path, identifier = key
+    if method == "DELETE":
+        if path in ("/documents/{id}", "/envelopes/{id}") and identifier not in VOIDED_IDS:
+            REMOVED_IDS.add(identifier)
+    elif identifier in REMOVED_IDS:
+        USED_AFTER_REMOVAL.add(key)
+
+
+@schemathesis.check
+def deleted_resource_gone(ctx, response, case):
+    """A document or DRAFT envelope removed by DELETE answers 404 to every later request naming it."""
+    key = _request_key(case)
+    if key in USED_AFTER_REMOVAL and 200 <= response.status_code < 300:
+        method, path, identifier = key
+        raise AssertionError(f"{method} {path} answered {response.status_code} for {identifier} after a DELETE removed it")
+    return None
+
 
 def _fresh_document_id():
     files = {"file": ("fixture.pdf", b"%PDF-1.7\n1 0 obj << /Type /Page >> endobj\n%%EOF\n", "application/pdf")}
@@ -143,6 +191,10 @@ def _fresh_document_id():
 @schemathesis.hook
 def before_call(context, case, kwargs):
     operation = (case.operation.method.upper(), case.operation.path)
+    if operation == ("DELETE", "/envelopes/{id}") and case.path_parameters:
+        identifier = case.path_parameters.get("id")
+        if isinstance(identifier, str) and _envelope_status(identifier) == "SENT":
+            VOIDED_IDS.add(identifier)
     if operation == ("DELETE", "/keys/{id}"):
         if OWN_KEY_ID is not None and case.path_parameters and case.path_parameters.get("id") == OWN_KEY_ID:
             case.path_parameters["id"] = "key_0000000000000000"
@@ -190,7 +242,7 @@ PYTHONPATH="$WORK${PYTHONPATH:+:$PYTHONPATH}" SCHEMATHESIS_HOOKS=certyneo_hooks 
     "$VENV/bin/schemathesis" --config-file "$WORK/schemathesis.toml" run "$ROOT/openapi.yaml" \
     --url "$SANDBOX_URL" \
     -H "Authorization: Bearer $SANDBOX_KEY" \
-    --checks all --exclude-checks object_level_authorization \
+    --checks all --exclude-checks object_level_authorization,use_after_free \
     --max-examples "$MAX_EXAMPLES" \
     --request-timeout 20 \
     --workers 2 \

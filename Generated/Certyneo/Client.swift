@@ -10,9 +10,9 @@ import Foundation
 /// answer arrives; `.decoding` when the body does not match its schema. ``withResponse(_:)`` returns a method's
 /// value with the HTTP response (status, header fields, request id).
 ///
-/// Downloads: a method returning a binary body (a PDF, an image) has a twin taking `to:progress:`, which writes the
-/// body to a file as it arrives, in constant memory; the file appears complete or not at all (an existing one is
-/// replaced), `progress` gets the bytes written and the announced total, and nothing is retried once a byte arrived.
+/// Streams: a method returning a binary body has twins that read it as it arrives: `to:progress:` writes it to a file
+/// in constant memory (complete or not at all), `…Chunks` returns its bytes as an `AsyncSequence`. Server-sent events,
+/// JSON Lines and JSON text sequences have a method each (`…Events`, `…Lines`, `…JSONSequence`) returning typed items.
 public struct Client: Swift.Sendable {
     /// The engine that sends requests: transport, authentication, JSON coding.
     public let runtime: BindgenRuntime.APIClient
@@ -26,7 +26,6 @@ public struct Client: Swift.Sendable {
     }
 
     /// A client for `serverURL`.
-    ///
     /// - Parameters:
     ///   - serverURL: Base URL; each operation's path is appended to it.
     ///   - authentication: Credentials applied to every request (the document uses HTTP Bearer, RFC 6750).
@@ -49,11 +48,8 @@ public struct Client: Swift.Sendable {
         Client(runtime: runtime.with(modify))
     }
 
-    /// Runs `call` with this client and returns its value with the HTTP response behind it: the status, every
-    /// header field, the request id (`response.requestID`). Methods return only the decoded body.
-    ///
-    /// When `call` sends several requests, the response is the last one received.
-    ///
+    /// Runs `call` with this client and returns its value with the HTTP response behind it (the last one when `call`
+    /// sends several): the status, every header field, the request id (`response.requestID`).
     /// - Throws: what `call` throws (a `ClientError` from a method); `ClientError.invalidRequest` when it sent no request.
     public func withResponse<T>(_ call: (Client) async throws -> T) async throws -> (value: T, response: BindgenRuntime.APIResponse) {
         try await runtime.withResponse { try await call(self) }
@@ -61,7 +57,6 @@ public struct Client: Swift.Sendable {
 
     /// Like ``withResponse(_:)``, with the headers the document declares read into `headers` (the type each
     /// method's comment names).
-    ///
     /// - Throws: what `call` throws (a `ClientError` from a method); `ClientError.invalidRequest` when it sent no request.
     public func withResponse<T: Swift.Sendable, Headers: BindgenRuntime.DeclaredResponseHeaders>(
         headers: Headers.Type, _ call: (Client) async throws -> T
@@ -228,11 +223,15 @@ public struct Client: Swift.Sendable {
         return response.body
     }
 
-    /// `getEnvelopeAuditTrail` writing the body to the file `to` as it arrives (constant memory); see "Downloads" on ``Client``.
-    /// - Returns: The response (status, header fields, request id); the body is in the file.
+    /// `getEnvelopeAuditTrail` writing the body to the file `to` as it arrives; returns the response (the body is in the file).
     @discardableResult
     public func getEnvelopeAuditTrail(id: Swift.String, to downloadDestination: Foundation.URL, progress downloadProgress: (@Sendable (BindgenRuntime.DownloadProgress) -> Swift.Void)? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.APIResponse {
         try await runtime.download(try Endpoint.getEnvelopeAuditTrail(id: id).makeRequest(using: runtime), to: downloadDestination, success: { $0 == 200 }, progress: downloadProgress)
+    }
+
+    /// `getEnvelopeAuditTrail` read as it arrives: the bytes (`application/pdf`) in chunks.
+    public func getEnvelopeAuditTrailChunks(id: Swift.String) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.ResponseBodyStream {
+        return try await runtime.stream(try Endpoint.getEnvelopeAuditTrail(id: id).makeRequest(using: runtime).accepting("application/pdf"), success: { $0 == 200 }).body
     }
 
     /// Download the signed PDF
@@ -249,11 +248,15 @@ public struct Client: Swift.Sendable {
         return response.body
     }
 
-    /// `getSignedDocument` writing the body to the file `to` as it arrives (constant memory); see "Downloads" on ``Client``.
-    /// - Returns: The response (status, header fields, request id); the body is in the file.
+    /// `getSignedDocument` writing the body to the file `to` as it arrives; returns the response (the body is in the file).
     @discardableResult
     public func getSignedDocument(id: Swift.String, to downloadDestination: Foundation.URL, progress downloadProgress: (@Sendable (BindgenRuntime.DownloadProgress) -> Swift.Void)? = nil) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.APIResponse {
         try await runtime.download(try Endpoint.getSignedDocument(id: id).makeRequest(using: runtime), to: downloadDestination, success: { $0 == 200 }, progress: downloadProgress)
+    }
+
+    /// `getSignedDocument` read as it arrives: the bytes (`application/pdf`) in chunks.
+    public func getSignedDocumentChunks(id: Swift.String) async throws(BindgenRuntime.ClientError) -> BindgenRuntime.ResponseBodyStream {
+        return try await runtime.stream(try Endpoint.getSignedDocument(id: id).makeRequest(using: runtime).accepting("application/pdf"), success: { $0 == 200 }).body
     }
 
     /// List webhooks

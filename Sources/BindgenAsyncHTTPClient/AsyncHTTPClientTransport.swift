@@ -58,7 +58,8 @@ public struct AsyncHTTPClientTransport: ClientTransport {
     }
 
     /// Sends the request and writes the body of an accepted response into `sink` chunk by chunk, reading the next
-    /// chunk from the connection only when the last one is written. Other responses are collected as by
+    /// chunk from the connection only when the last one is written (for a stream: when its consumer is less than
+    /// `APIClient.streamBufferLimit` behind). Other responses are collected as by
     /// ``send(_:body:timeout:)``. The exchange deadline (`timeout`, else ``defaultTimeout``) covers the whole body.
     /// - Throws: `TransportError` (see the type's documentation), `CancellationError`, or what the sink throws.
     public func download(_ request: HTTPRequest, body: TransportBody?, timeout: Duration?,
@@ -68,9 +69,9 @@ public struct AsyncHTTPClientTransport: ClientTransport {
                 let buffer = try await response.body.collect(upTo: maxResponseBytes)
                 return (head, Data(buffer.readableBytesView))
             }
-            try sink.begin(expectedLength: response.headers.first(name: "content-length").flatMap { Int64($0) })
+            try sink.begin(head)
             for try await chunk in response.body {
-                try sink.write(Data(chunk.readableBytesView))
+                try await sink.deliver(Data(chunk.readableBytesView))
             }
             return (head, Data())
         }

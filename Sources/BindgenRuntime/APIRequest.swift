@@ -58,6 +58,14 @@ public struct APIRequest: Sendable {
         self.accept = nil
     }
 
+    /// The same request asking for other media types: generated methods that read a body as it arrives (server-sent
+    /// events, JSON Lines) ask only for what they read.
+    public func accepting(_ mediaTypes: String) -> APIRequest {
+        var copy = self
+        copy.accept = mediaTypes
+        return copy
+    }
+
     /// Appends one query item `name=value`; does nothing when `value` is `nil`.
     ///
     /// This is the OpenAPI `style: form` encoding of a primitive.

@@ -28,9 +28,10 @@ public protocol ClientTransport: Sendable {
 
     /// Sends one request and streams the body of a response `sink` accepts into it as the bytes arrive, so that a
     /// large body never sits whole in memory; any other response's body is returned in memory, as by ``send(_:body:timeout:)``.
+    /// Downloads to a file and ``ResponseBodyStream`` streams both go through it.
     ///
-    /// The default implementation calls ``send(_:body:timeout:)`` and writes the whole body to the sink at once
-    /// (correct, not constant in memory); ``URLSessionTransport`` and `AsyncHTTPClientTransport` stream.
+    /// The default implementation calls ``send(_:body:timeout:)`` and hands the whole body to the sink at once
+    /// (correct, neither constant in memory nor incremental); ``URLSessionTransport`` and `AsyncHTTPClientTransport` stream.
     ///
     /// - Returns: The response head, and the body when `sink` did not accept the status (empty when it did).
     /// - Throws: What ``send(_:body:timeout:)`` throws, and what the sink throws.
@@ -43,8 +44,8 @@ extension ClientTransport {
                          into sink: ResponseBodySink) async throws -> (HTTPResponse, Data) {
         let (head, data) = try await send(request, body: body, timeout: timeout)
         guard sink.accepts(status: head.status.code) else { return (head, data) }
-        try sink.begin(expectedLength: Int64(data.count))
-        try sink.write(data)
+        try sink.begin(head)
+        try await sink.deliver(data)
         return (head, Data())
     }
 }

@@ -6,7 +6,9 @@ import FoundationNetworking
 
 extension URLSessionTransport {
     /// Sends the request on a session of its own (``session``'s configuration, with a delegate) and writes the body
-    /// of an accepted response into `sink` chunk by chunk as URLSession delivers it.
+    /// of an accepted response into `sink` chunk by chunk as URLSession delivers it. On Apple platforms the task is
+    /// suspended while a stream's consumer is behind (``ResponseBodySink/setFlowControl(pause:resume:)``); on Linux
+    /// it is not (swift-corelibs-foundation restarts a resumed transfer), so chunks wait in memory.
     ///
     /// Cancelling the task cancels the `URLSessionTask`.
     /// - Throws: What ``send(_:body:timeout:)`` throws, and what the sink throws (the task is then cancelled).
@@ -64,16 +66,24 @@ private final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchec
             return
         }
         let accepts = sink.accepts(status: http.statusCode)
+        let response = URLSessionTransport.httpResponse(from: http)
+        lock.withLock {
+            head = response
+            accepted = accepts
+        }
         do {
-            if accepts { try sink.begin(expectedLength: http.expectedContentLength >= 0 ? http.expectedContentLength : nil) }
+            if accepts {
+                #if canImport(Darwin)
+                // Apple's URLSession stops reading a suspended data task; swift-corelibs-foundation restarts the
+                // transfer on resume, so a stream is not paused there.
+                sink.setFlowControl(pause: { [dataTask] in dataTask.suspend() }, resume: { [dataTask] in dataTask.resume() })
+                #endif
+                try sink.begin(response)
+            }
         } catch {
             lock.withLock { failure = error }
             completionHandler(.cancel)
             return
-        }
-        lock.withLock {
-            head = URLSessionTransport.httpResponse(from: http)
-            accepted = accepts
         }
         completionHandler(.allow)
     }

@@ -15,7 +15,7 @@ import NIOCore
 /// - `ANY /flaky/{id}?fail=503|drop`: fails the first request per id that way, then echoes.
 /// - `GET /stream?bytes=N&chunk=K&delayMs=D&length=1`: N bytes (`i % 251`) written K at a time, D ms apart, with
 ///   `Content-Length` when `length=1` (chunked otherwise); `drop=1` closes the connection after half of them.
-/// Every request body seen is recorded (``bodies``) with the `Idempotency-Key`.
+/// Every request body seen is recorded (``bodies``) with the `Idempotency-Key`. Streaming routes: `EchoServer+Streams.swift`.
 final class EchoServer: Sendable {
     struct Echo: Codable, Sendable {
         let method: String
@@ -44,6 +44,12 @@ final class EchoServer: Sendable {
 
     /// The requests the server read, in order.
     func seen() async -> [Seen] { await log.all }
+
+    /// The `Accept` headers of the stream routes' requests, in order (`""` when absent).
+    func accepts() async -> [String] { await log.accepts }
+
+    /// How many `/api/ticker` streams ended because the client went away.
+    func tickersAbandoned() async -> Int { await log.abandonedTickers }
 
     private init(port: Int, task: Task<Void, any Error>, log: Log) {
         self.port = port
@@ -98,6 +104,7 @@ final class EchoServer: Sendable {
             }
             return Response(status: .ok, headers: [.contentType: "application/pdf"], body: body)
         }
+        addStreamRoutes(to: router, log: log)
         router.get("/api/slow") { _, _ in
             try await Task.sleep(for: .seconds(60))
             return Response(status: .ok)
@@ -168,6 +175,17 @@ final class EchoServer: Sendable {
     actor Log {
         private(set) var all: [Seen] = []
         private var failed: Set<String> = []
+        private(set) var accepts: [String] = []
+        private(set) var abandonedTickers = 0
+
+        /// Records the request's `Accept` header and returns it.
+        func accept(_ request: Request) -> String {
+            let value = request.headers[.accept] ?? ""
+            accepts.append(value)
+            return value
+        }
+
+        func abandonTicker() { abandonedTickers += 1 }
 
         func record(_ request: Request, body: ByteBuffer) {
             all.append(Seen(path: request.uri.path, idempotencyKey: request.headers[HTTPField.Name("Idempotency-Key")!],

@@ -87,6 +87,7 @@ import Testing
             let one = try await draft(client, recipients: [RecipientCreate(email: "a@example.com", name: "A")])
             try await client.deleteEnvelope(id: one.id)
             #expect(await apiError { _ = try await client.getEnvelope(id: one.id) }?.status == 404)
+            #expect(await apiError { _ = try await client.getEnvelopeAuditTrail(id: one.id) }?.status == 404)
 
             let two = try await draft(client, recipients: [RecipientCreate(email: "b@example.com", name: "B")])
             _ = try await client.sendEnvelope(id: two.id)

@@ -25,6 +25,12 @@ struct OperationLowering {
                 variant.primaryName = primary.swiftName
                 group.append(variant)
             }
+            // Stream methods likewise: `getGreetingsEvents`, `getSignedDocumentChunks`.
+            for index in group.indices {
+                for stream in group[index].streams.indices {
+                    group[index].streams[stream].swiftName = names.unique(group[index].swiftName + group[index].streams[stream].suffix)
+                }
+            }
             for index in group.indices where group.count > 1 {
                 group[index].bodyAlternatives = group.enumerated().filter { $0.offset != index }.map { other in
                     (swiftName: other.element.swiftName, contentType: other.element.body?.contentType ?? "")
@@ -84,13 +90,13 @@ struct OperationLowering {
     }
 
     /// The success responses, the return shape and the declared response headers of an operation.
-    func success(_ successes: [Response], typePrefix: String) -> (SuccessDeclaration, [ResponseHeaderDeclaration], String?) {
+    func success(_ successes: [Response], typePrefix: String, streams: [StreamDeclaration]) -> (SuccessDeclaration, [ResponseHeaderDeclaration], String?) {
         var success = SuccessDeclaration(statuses: successes.map(\.statusCode), body: .none, description: successes.first?.description)
         var caseNames = NameAllocator()
         for (index, response) in successes.enumerated() {
             // The first keeps the name it always had (`<Operation>Response`); others add their status.
             let body = successBody(response, typePrefix: index == 0 ? typePrefix : typePrefix + "Response" + response.statusCode.uppercased(),
-                                   suffix: index == 0 ? "Response" : "")
+                                   suffix: index == 0 ? "Response" : "", streams: streams)
             success.responses.append(SuccessDeclaration.Response(
                 status: response.statusCode, body: body, caseName: caseNames.unique(Self.successCaseName(response.statusCode)),
                 description: response.description))
@@ -106,6 +112,14 @@ struct OperationLowering {
         } else if !bodies.isEmpty && success.responses.contains(where: { $0.body == .none }) {
             success.shape = .optional
             success.description = success.responses.first { $0.body != .none }?.description
+        }
+
+        if success.shape != .single {
+            // A method returning an optional or an enum reads every body whole; the streams get their own methods.
+            for index in success.responses.indices {
+                if case .stream = success.responses[index].body { success.responses[index].body = .binary }
+            }
+            if case .stream = success.body { success.body = .binary }
         }
 
         var headers: [ResponseHeaderDeclaration] = []
@@ -181,7 +195,19 @@ struct OperationLowering {
 
         let pathComponents = Self.pathComponents(operation.path, arguments: arguments)
         let sorted = operation.responses.sorted { Self.statusRank($0.statusCode) < Self.statusRank($1.statusCode) }
-        let (success, responseHeaders, responseHeadersType) = self.success(sorted.filter(\.isSuccess), typePrefix: typePrefix)
+        var streams = streamDeclarations(sorted.filter(\.isSuccess), typePrefix: typePrefix)
+        let (success, responseHeaders, responseHeadersType) = self.success(sorted.filter(\.isSuccess), typePrefix: typePrefix, streams: streams)
+        // The stream the method returns has no method of its own; a binary body gets one reading it in chunks.
+        var returnedStreamTypes: [String] = []
+        if case .stream(let returned) = success.body {
+            returnedStreamTypes = returned.contentTypes
+            streams.removeAll { $0.framing == returned.framing }
+        }
+        if success.body == .binary, success.shape == .single,
+           let binary = sorted.first(where: { $0.isSuccess && !Self.wholeMedia($0.content).isEmpty }) {
+            streams.insert(StreamDeclaration(framing: .bytes, item: nil, contentTypes: Self.wholeMedia(binary.content).map(\.contentType),
+                                             suffix: "Chunks"), at: 0)
+        }
         let errors = operation.responses.filter { !$0.isSuccess }.map { ($0.statusCode, $0.description ?? "") }
         // Every media type the responses list, so the server may answer any of them (RFC 9110 §12.5.1). A success
         // response that offers the one the client reads (JSON, else text) and others besides (XML, CSV) gets those
@@ -189,11 +215,14 @@ struct OperationLowering {
         var accepted: [String] = []
         var demoted: Set<String> = []
         for response in operation.responses where response.isSuccess {
-            guard let read = Self.readMediaType(response.content) else { continue }
-            demoted.formUnion(response.content.map(\.contentType).filter { $0 != read && !Self.isJSONMediaType($0) })
+            let whole = Self.wholeMedia(response.content)
+            guard let read = Self.readMediaType(whole) else { continue }
+            demoted.formUnion(whole.map(\.contentType).filter { $0 != read && !Self.isJSONMediaType($0) })
         }
+        // Streamed media types are asked for only by the methods that read them.
         for response in operation.responses {
             for media in response.content where !accepted.contains(media.contentType) {
+                if Self.streamFraming(media.contentType) != nil && !returnedStreamTypes.contains(media.contentType) { continue }
                 accepted.append(media.contentType)
             }
         }
@@ -204,7 +233,7 @@ struct OperationLowering {
             documentation: Documentation.lines(summary: operation.summary, description: operation.description),
             tags: operation.tags, deprecated: operation.deprecated, arguments: arguments, body: body, success: success,
             errorResponses: errors, acceptedContentTypes: accepted, sourcePointer: operation.address.fragment,
-            responseHeaders: responseHeaders, responseHeadersTypeName: responseHeadersType)
+            responseHeaders: responseHeaders, responseHeadersTypeName: responseHeadersType, streams: streams)
         // Every other media type: the same operation with its own body arguments (inline types named with the suffix).
         var variants: [(String, OperationDeclaration)] = []
         for (media, encoding) in medias.dropFirst() {
@@ -255,13 +284,20 @@ struct OperationLowering {
             ?? content.first { $0.contentType.lowercased().hasPrefix("text/") }?.contentType
     }
 
-    func successBody(_ response: Response, typePrefix: String, suffix: String = "Response") -> SuccessDeclaration.Body {
+    /// What the method reads a success response's body as: JSON, else text, else bytes; the first stream when the
+    /// response offers only streamed media types (``streamDeclarations(_:typePrefix:)``).
+    func successBody(_ response: Response, typePrefix: String, suffix: String = "Response", streams: [StreamDeclaration]) -> SuccessDeclaration.Body {
         guard !response.content.isEmpty else { return .none }
-        if let json = response.content.first(where: { Self.isJSONMediaType($0.contentType) }) {
+        let whole = Self.wholeMedia(response.content)
+        guard !whole.isEmpty else {
+            let framing = response.content.lazy.compactMap { Self.streamFraming($0.contentType) }.first
+            return streams.first { $0.framing == framing }.map { .stream($0) } ?? .binary
+        }
+        if let json = whole.first(where: { Self.isJSONMediaType($0.contentType) }) {
             guard let schema = json.schema else { return .json(.jsonValue) }
             return .json(bodyType(schema, name: typePrefix + suffix))
         }
-        if response.content.contains(where: { $0.contentType.lowercased().hasPrefix("text/") }) { return .text }
+        if whole.contains(where: { $0.contentType.lowercased().hasPrefix("text/") }) { return .text }
         return .binary
     }
 

@@ -35,6 +35,9 @@ public struct OperationDeclaration: Sendable {
     /// The other methods of the same operation with the media type each sends, in document order of the
     /// preference above; empty when the body has one media type.
     public var bodyAlternatives: [(swiftName: String, contentType: String)] = []
+    /// The other ways to read the success body as it arrives, one method each (a binary body's chunks, each stream
+    /// media type but the one ``success`` returns).
+    public var streams: [StreamDeclaration] = []
     /// How the operation pages, when it is a cursor-paginated list (``PaginationPass``); `nil` otherwise.
     public var pagination: PaginationDeclaration?
 }
@@ -87,7 +90,8 @@ public struct BodyDeclaration: Sendable {
 }
 
 public struct SuccessDeclaration: Sendable {
-    public enum Body: Sendable, Hashable { case none, json(TypeUsage), binary, text }
+    /// `stream`: a body read as it arrives (an operation whose only success bodies are streams returns the first).
+    public enum Body: Sendable, Hashable { case none, json(TypeUsage), binary, text, stream(StreamDeclaration) }
 
     /// One success status and what its body decodes to.
     public struct Response: Sendable {
@@ -118,4 +122,37 @@ public struct SuccessDeclaration: Sendable {
     /// Every success status with its body, in the order of ``statuses``.
     public var responses: [Response] = []
     public var shape: Shape = .single
+}
+
+/// A success body read as it arrives, by a method of its own: server-sent events, JSON Lines, JSON text sequences
+/// (each item decoded), or the bytes of a binary body in chunks.
+public struct StreamDeclaration: Sendable, Hashable {
+    public enum Framing: Sendable, Hashable {
+        /// `text/event-stream`.
+        case serverSentEvents
+        /// `application/jsonl`, `application/x-ndjson` and their aliases.
+        case jsonLines
+        /// `application/json-seq` (RFC 7464).
+        case jsonSequence
+        /// Any binary media type, as byte chunks.
+        case bytes
+    }
+
+    public var framing: Framing
+    /// The type of each item: an event's `data` (`nil`: the text), a JSON value (`.jsonValue` without a schema);
+    /// `nil` for bytes.
+    public var item: TypeUsage?
+    /// The media types the method asks for (`Accept`), as the document lists them.
+    public var contentTypes: [String]
+    /// What the method name adds to the operation's: `Events`, `Lines`, `JSONSequence`, `Chunks`.
+    public var suffix: String
+    /// The method's name, once every operation is named (empty for the stream an operation itself returns).
+    public var swiftName: String = ""
+
+    public init(framing: Framing, item: TypeUsage?, contentTypes: [String], suffix: String) {
+        self.framing = framing
+        self.item = item
+        self.contentTypes = contentTypes
+        self.suffix = suffix
+    }
 }

@@ -73,7 +73,8 @@ public struct OperationFilter: Sendable {
             roots += operation.parameters.compactMap(\.schema)
             roots += operation.requestBody?.content.compactMap(\.schema) ?? []
             for response in operation.responses where response.isSuccess {
-                roots += response.content.compactMap(\.schema) + response.headers.compactMap(\.schema)
+                roots += response.content.compactMap(\.schema) + response.content.compactMap(\.itemSchema)
+                    + response.headers.compactMap(\.schema)
             }
             for callback in operation.callbacks { callback.operations.forEach(use) }
         }

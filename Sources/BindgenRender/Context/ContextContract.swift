@@ -22,6 +22,7 @@ public enum ContextContract {
             (OperationView.members.kind, OperationView.members.names),
             (PaginationView.members.kind, PaginationView.members.names),
             (SuccessResponseView.members.kind, SuccessResponseView.members.names),
+            (StreamView.members.kind, StreamView.members.names),
             (PayloadKindView.members.kind, PayloadKindView.members.names),
             ("returnKind", PayloadKindView.members.names),
             (ResponseHeaderView.members.kind, ResponseHeaderView.members.names),
@@ -50,7 +51,7 @@ public enum ContextContract {
         "documentedErrors", "cookieArguments", "decodeOrder",
         "discriminatorValues", "docLines", "element", "headerArguments", "imports", "initProperties", "nested", "operations",
         "pageArguments", "pagination", "partArguments", "pathComponents", "payloadKind", "payloadTypeInfo", "properties", "queryArguments",
-        "methodNames", "responseHeaderTypes", "responseHeaders", "returnKind", "returnTypeInfo", "schemas", "servers", "successResponses", "successStatuses",
-        "tags", "typeInfo", "variants", "webhooks",
+        "methodNames", "responseHeaderTypes", "responseHeaders", "returnKind", "returnStream", "returnTypeInfo", "schemas", "servers", "successResponses", "successStatuses",
+        "streams", "tags", "typeInfo", "variants", "webhooks",
     ]
 }

@@ -36,6 +36,7 @@ final class OperationView: ContextObject, @unchecked Sendable {
             text = SwiftSpelling.type(usage, in: context.catalog)
         case .binary: text = SwiftSpelling.type(.data, in: context.catalog)
         case .text: text = SwiftSpelling.type(.string, in: context.catalog)
+        case .stream(let stream): text = StreamView.returnType(stream, in: context)
         }
         switch operation.success.shape {
         case .single: break
@@ -119,6 +120,11 @@ final class OperationView: ContextObject, @unchecked Sendable {
         "returnTypeInfo": { view in view.returnType.json.map { TypeInfoView(context: view.context, usage: $0) } ?? false },
         "hasReturnValue": { !$0.returnType.text.isEmpty },
         "returnKind": { PayloadKindView(body: $0.operation.success.body) },
+        "returnStream": { view -> Any in
+            if case .stream(let stream) = view.operation.success.body { return StreamView(context: view.context, stream: stream) }
+            return false
+        },
+        "streams": { view in ContextList(view.operation.streams.map { StreamView(context: view.context, stream: $0) }) },
         "acceptLiteral": { view in
             let accept = view.operation.acceptedContentTypes.joined(separator: ", ")
             return SwiftSpelling.stringLiteral(accept.isEmpty ? "*/*" : accept)

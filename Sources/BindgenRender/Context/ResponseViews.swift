@@ -19,6 +19,7 @@ final class SuccessResponseView: ContextObject, @unchecked Sendable {
         case .json(let usage): SwiftSpelling.type(usage, in: context.catalog)
         case .binary: SwiftSpelling.type(.data, in: context.catalog)
         case .text: SwiftSpelling.type(.string, in: context.catalog)
+        case .stream(let stream): StreamView.returnType(stream, in: context)
         }
     }
 
@@ -43,7 +44,7 @@ final class SuccessResponseView: ContextObject, @unchecked Sendable {
     override var keyNames: [String] { Self.members.names }
 }
 
-/// What a response body is read as (`returnKind`, `payloadKind`): JSON, bytes, text or nothing.
+/// What a response body is read as (`returnKind`, `payloadKind`): JSON, bytes, text, a stream or nothing.
 final class PayloadKindView: ContextObject, @unchecked Sendable {
     let body: SuccessDeclaration.Body
 
@@ -56,6 +57,7 @@ final class PayloadKindView: ContextObject, @unchecked Sendable {
         "isBinary": { $0.body == .binary },
         "isText": { $0.body == .text },
         "isNone": { $0.body == .none },
+        "isStream": { if case .stream = $0.body { true } else { false } },
     ])
 
     override func value(_ key: ContextKey) -> Any? { Self.members.value(of: self, at: key) }

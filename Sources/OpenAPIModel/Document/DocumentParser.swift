@@ -108,7 +108,7 @@ public final class DocumentParser {
             componentSchemas: componentSchemas, schemas: schemas, securitySchemes: securitySchemes, rootFile: file)
     }
 
-    /// Accepts `openapi: 3.0.x` and `3.1.x`; refuses Swagger 2.0 and documents without `openapi`.
+    /// Accepts `openapi: 3.0.x`, `3.1.x` and (with a warning) `3.2.x`; refuses Swagger 2.0 and documents without `openapi`.
     func checkVersion(_ root: YAMLNode) -> String? {
         guard let versionNode = root["openapi"] else {
             if let swagger = root.entries?.first(where: { $0.key.scalar == "swagger" }) {
@@ -121,9 +121,14 @@ public final class DocumentParser {
             return nil
         }
         let version = versionNode.scalar ?? ""
-        guard version.hasPrefix("3.0") || version.hasPrefix("3.1") else {
-            diagnostics.error("unsupported OpenAPI version '\(version)'; supported are 3.0.x and 3.1.x", at: versionNode.location)
+        guard version.hasPrefix("3.0") || version.hasPrefix("3.1") || version.hasPrefix("3.2") else {
+            diagnostics.error("unsupported OpenAPI version '\(version)'; supported are 3.0.x, 3.1.x and 3.2.x", at: versionNode.location)
             return nil
+        }
+        if version.hasPrefix("3.2") {
+            diagnostics.warning(
+                "OpenAPI \(version) is read as 3.1 plus `itemSchema` (typed streams); other 3.2 additions (the QUERY method, `querystring` parameters, `additionalOperations`) are not read",
+                at: versionNode.location)
         }
         return version
     }

@@ -23,6 +23,7 @@ extension OpenAPIDocument {
             }
             pending += schema.properties.map(\.schema)
             if let items = schema.items { pending.append(items) }
+            if let content = schema.contentSchema { pending.append(content) }
             if case .schema(let additional) = schema.additionalProperties { pending.append(additional) }
             pending += schema.allOf + schema.oneOf + schema.anyOf
             for (_, reference) in schema.discriminator?.mapping ?? [] where reached.insert(reference.target).inserted {

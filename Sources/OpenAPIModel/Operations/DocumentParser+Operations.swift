@@ -124,7 +124,9 @@ extension DocumentParser {
                 guard let name = e.key.scalar else { return nil }
                 return (name, e.value["contentType"]?.scalar)
             }
-            return MediaType(contentType: contentType, schema: schema, encoding: encoding, location: entry.key.location)
+            var media = MediaType(contentType: contentType, schema: schema, encoding: encoding, location: entry.key.location)
+            media.itemSchema = entry.value["itemSchema"].map { self.schema($0, at: mediaAddress.appending("itemSchema"), file: file) }
+            return media
         }
     }
 

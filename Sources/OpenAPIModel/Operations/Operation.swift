@@ -24,6 +24,9 @@ public struct Parameter: Sendable {
 public struct MediaType: Sendable {
     public let contentType: String
     public let schema: Schema?
+    /// `itemSchema` (OpenAPI 3.2): the schema of each item of a sequential media type (`text/event-stream`,
+    /// `application/jsonl`, `application/json-seq`), where `schema` describes the whole body.
+    public var itemSchema: Schema? = nil
     /// `encoding` of multipart and form bodies: property name → part content type.
     public let encoding: [(property: String, contentType: String?)]
     public let location: SourceLocation

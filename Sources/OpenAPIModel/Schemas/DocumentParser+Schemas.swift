@@ -65,7 +65,7 @@ extension DocumentParser {
         }
         let items = node["items"].map { schema($0, at: address.appending("items"), file: file) }
         let required = requiredList(node["required"], at: address)
-        if version.hasPrefix("3.1") {
+        if !version.hasPrefix("3.0") {
             for key in ["exclusiveMinimum", "exclusiveMaximum"] {
                 guard let flag = node[key], flag.boolValue != nil else { continue }
                 tolerated.record(
@@ -96,7 +96,8 @@ extension DocumentParser {
             nullable: node["nullable"]?.boolValue ?? false, deprecated: node["deprecated"]?.boolValue ?? false,
             readOnly: node["readOnly"]?.boolValue ?? false, writeOnly: node["writeOnly"]?.boolValue ?? false,
             defaultValue: value(node["default"]), example: value(node["example"] ?? node["examples"]?.sequence?.first),
-            contentMediaType: node["contentMediaType"]?.scalar, contentEncoding: node["contentEncoding"]?.scalar)
+            contentMediaType: node["contentMediaType"]?.scalar, contentEncoding: node["contentEncoding"]?.scalar,
+            contentSchema: node["contentSchema"].map { schema($0, at: address.appending("contentSchema"), file: file) })
     }
 
     /// `required` without repeated names; a repeat is tolerated (listed once) and reported.

@@ -9,6 +9,7 @@ extension Schema {
             additionalProperties: additionalProperties, enumValues: enumValues, constValue: constValue, allOf: [],
             oneOf: oneOf, anyOf: anyOf, discriminator: discriminator, nullable: nullable, deprecated: deprecated,
             readOnly: readOnly, writeOnly: writeOnly, defaultValue: defaultValue, example: example,
-            contentMediaType: contentMediaType, contentEncoding: contentEncoding)
+            contentMediaType: contentMediaType, contentEncoding: contentEncoding,
+            contentSchema: contentSchema)
     }
 }

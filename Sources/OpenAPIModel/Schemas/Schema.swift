@@ -53,6 +53,9 @@ public final class Schema: Sendable {
     public let example: DocumentValue?
     public let contentMediaType: String?
     public let contentEncoding: String?
+    /// `contentSchema` (JSON Schema 2020-12): the schema of the value a string holds in `contentMediaType`, e.g. the
+    /// JSON inside the `data` of a server-sent event.
+    public let contentSchema: Schema?
 
     init(
         address: NodeAddress, location: SourceLocation, reference: Reference?, types: [String], format: String?,
@@ -60,7 +63,7 @@ public final class Schema: Sendable {
         additionalProperties: AdditionalProperties?, enumValues: [DocumentValue]?, constValue: DocumentValue?,
         allOf: [Schema], oneOf: [Schema], anyOf: [Schema], discriminator: Discriminator?, nullable: Bool,
         deprecated: Bool, readOnly: Bool, writeOnly: Bool, defaultValue: DocumentValue?, example: DocumentValue?,
-        contentMediaType: String?, contentEncoding: String?
+        contentMediaType: String?, contentEncoding: String?, contentSchema: Schema? = nil
     ) {
         self.address = address
         self.location = location
@@ -87,6 +90,7 @@ public final class Schema: Sendable {
         self.example = example
         self.contentMediaType = contentMediaType
         self.contentEncoding = contentEncoding
+        self.contentSchema = contentSchema
     }
 
     /// The schema's `description`.
