@@ -11,14 +11,7 @@ import TestSupport
 @Suite("Shared transport suite (URLSession and AsyncHTTPClient) against a loopback server")
 struct TransportConformanceTests {
     private func withServer(_ body: (EchoServer) async throws -> Void) async throws {
-        let server = try await EchoServer.start()
-        do {
-            try await body(server)
-        } catch {
-            await server.stop()
-            throw error
-        }
-        await server.stop()
+        try await EchoServer.with(body)
     }
 
     private func client(_ kind: TransportKind, _ server: EchoServer, retries: RetryPolicy = .none,
