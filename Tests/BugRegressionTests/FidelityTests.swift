@@ -219,4 +219,14 @@ import Testing
         let written = try JSONDecoder.bindgen.decode(JSONValue.self, from: JSONEncoder.bindgen.encode(copy))
         #expect(written["summary"] == .null)
     }
+
+    @Test func boxedNullableMembersBesideAdditionalPropertiesKeepAbsentAndNullApart() throws {
+        for text in [#"{"tag":"x"}"#, #"{"about":null,"tag":"x"}"#, #"{"about":{"title":"t","words":2,"closed":true},"tag":"x"}"#] {
+            let note = try roundTrip(Note.self, text)
+            #expect(note.again == note.original, "\(text)")
+            #expect(note.value.additionalProperties == ["tag": "x"])
+        }
+        #expect(try roundTrip(Note.self, #"{"about":null}"#).value.$about == .null)
+        #expect(try roundTrip(Note.self, "{}").value.$about == .absent)
+    }
 }
