@@ -722,7 +722,7 @@ public struct EnvelopeEvent: Codable, Hashable, Sendable {
 
 /// - Remark: Generated from `#/components/schemas/EnvelopeEventData`.
 public struct EnvelopeEventData: Codable, Hashable, Sendable {
-    public var envelope: Envelope
+    @BindgenRuntime.Indirect public var envelope: Envelope
 
     /// Creates a value from its members; optional members default to `nil`.
     public init(envelope: Envelope) {

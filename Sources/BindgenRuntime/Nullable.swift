@@ -66,38 +66,63 @@ extension Nullable: Hashable where Wrapped: Hashable {}
 extension Nullable: Decodable where Wrapped: Decodable {
     /// Decodes a member's value: `null` or a `Wrapped` (a missing member is handled by the keyed container).
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        projectedValue = container.decodeNil() ? .null : .value(try container.decode(Wrapped.self))
+        projectedValue = try NullableValue(from: decoder)
     }
 }
 
 extension Nullable: Encodable where Wrapped: Encodable {
     /// Encodes `null` or the value (an absent member is left out by the keyed container).
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch projectedValue {
-        case .absent, .null: try container.encodeNil()
-        case .value(let wrapped): try container.encode(wrapped)
-        }
+        try projectedValue.encode(to: encoder)
     }
 }
 
 /// Members behind `@Nullable`: a missing key is absent, `null` is null.
 extension KeyedDecodingContainer {
     public func decode<Wrapped: Decodable>(_ type: Nullable<Wrapped>.Type, forKey key: Key) throws -> Nullable<Wrapped> {
-        guard contains(key) else { return Nullable(projectedValue: .absent) }
-        if try decodeNil(forKey: key) { return Nullable(projectedValue: .null) }
-        return Nullable(projectedValue: .value(try decode(Wrapped.self, forKey: key)))
+        Nullable(projectedValue: try NullableValue(from: self, forKey: key))
     }
 }
 
 /// Members behind `@Nullable`: an absent member is left out, `null` is written.
 extension KeyedEncodingContainer {
     public mutating func encode<Wrapped: Encodable>(_ value: Nullable<Wrapped>, forKey key: Key) throws {
-        switch value.projectedValue {
+        try value.projectedValue.encode(to: &self, forKey: key)
+    }
+}
+
+// The three states in JSON, shared by `Nullable` and `IndirectNullable`.
+extension NullableValue where Wrapped: Decodable {
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        self = container.decodeNil() ? .null : .value(try container.decode(Wrapped.self))
+    }
+
+    init<Key>(from container: KeyedDecodingContainer<Key>, forKey key: Key) throws {
+        if !container.contains(key) {
+            self = .absent
+        } else if try container.decodeNil(forKey: key) {
+            self = .null
+        } else {
+            self = .value(try container.decode(Wrapped.self, forKey: key))
+        }
+    }
+}
+
+extension NullableValue where Wrapped: Encodable {
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .absent, .null: try container.encodeNil()
+        case .value(let wrapped): try container.encode(wrapped)
+        }
+    }
+
+    func encode<Key>(to container: inout KeyedEncodingContainer<Key>, forKey key: Key) throws {
+        switch self {
         case .absent: break
-        case .null: try encodeNil(forKey: key)
-        case .value(let wrapped): try encode(wrapped, forKey: key)
+        case .null: try container.encodeNil(forKey: key)
+        case .value(let wrapped): try container.encode(wrapped, forKey: key)
         }
     }
 }

@@ -191,4 +191,42 @@ import Testing
             #expect(result.again == result.original, "\(text)")
         }
     }
+
+    // Issue 14: members holding large structs are boxed, and a boxed member that is optional and nullable is
+    // `@IndirectNullable`: before, a self-referencing nullable member lost the difference between absent and `null`.
+    @Test func boxedMembersKeepAbsentAndNullApart() throws {
+        let digest = #"{"title":"t","author":"a","words":3,"language":"en","closed":false}"#
+        let absent = try roundTrip(Thread.self, #"{"id":"1","digest":\#(digest)}"#)
+        #expect(absent.value.$parent == .absent && absent.value.$summary == .absent)
+        #expect(absent.again == absent.original)
+
+        let nulls = try roundTrip(Thread.self, #"{"id":"2","parent":null,"summary":null,"digest":\#(digest)}"#)
+        #expect(nulls.value.$parent == .null && nulls.value.$summary == .null && nulls.value.parent == nil)
+        #expect(nulls.again == nulls.original, "null is written back, not left out")
+
+        let nested = try roundTrip(Thread.self, #"{"id":"3","parent":{"id":"2","parent":{"id":"1","digest":\#(digest)},"digest":\#(digest)},"summary":\#(digest),"digest":\#(digest)}"#)
+        #expect(nested.value.parent?.parent?.id == "1" && nested.value.summary?.words == 3)
+        #expect(nested.again == nested.original)
+
+        // Value semantics: a change through a copy leaves the original alone.
+        var copy = nested.value
+        copy.digest.title = "changed"
+        copy.summary?.words = 9
+        copy.parent?.id = "x"
+        #expect(nested.value.digest.title == "t" && nested.value.summary?.words == 3 && nested.value.parent?.id == "2")
+        #expect(copy.digest.title == "changed" && copy.summary?.words == 9 && copy.parent?.id == "x")
+        copy.$summary = .null
+        let written = try JSONDecoder.bindgen.decode(JSONValue.self, from: JSONEncoder.bindgen.encode(copy))
+        #expect(written["summary"] == .null)
+    }
+
+    @Test func boxedNullableMembersBesideAdditionalPropertiesKeepAbsentAndNullApart() throws {
+        for text in [#"{"tag":"x"}"#, #"{"about":null,"tag":"x"}"#, #"{"about":{"title":"t","words":2,"closed":true},"tag":"x"}"#] {
+            let note = try roundTrip(Note.self, text)
+            #expect(note.again == note.original, "\(text)")
+            #expect(note.value.additionalProperties == ["tag": "x"])
+        }
+        #expect(try roundTrip(Note.self, #"{"about":null}"#).value.$about == .null)
+        #expect(try roundTrip(Note.self, "{}").value.$about == .absent)
+    }
 }

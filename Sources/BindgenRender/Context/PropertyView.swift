@@ -23,7 +23,16 @@ final class PropertyView: ContextObject, @unchecked Sendable {
         "isOptional": { $0.property.type.isOptional },
         "isRequired": { $0.property.required },
         "isRequiredNullable": { $0.property.required && $0.property.type.isOptional },
-        "isNullableMember": { $0.property.distinguishesNull && !$0.property.isIndirect },
+        "isNullableMember": { $0.property.distinguishesNull },
+        "nullableStorageType": { $0.property.isIndirect ? "BindgenRuntime.IndirectNullable" : "BindgenRuntime.Nullable" },
+        "storageAttribute": { view in
+            switch (view.property.distinguishesNull, view.property.isIndirect) {
+            case (true, true): "@BindgenRuntime.IndirectNullable "
+            case (true, false): "@BindgenRuntime.Nullable "
+            case (false, true): "@BindgenRuntime.Indirect "
+            case (false, false): ""
+            }
+        },
         "storageName": { "_" + $0.property.swiftName },
         "isConstant": { $0.property.constantValue != nil },
         "hasDocumentation": { !$0.property.documentation.isEmpty },
