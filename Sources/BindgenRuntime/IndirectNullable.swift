@@ -2,8 +2,8 @@
 /// and `@Indirect` in one.
 ///
 /// Generated code writes `@IndirectNullable public var lastError: APIErrors?` where the member's type contains the
-/// struct itself, or is a struct of more than two members that would make every copy of the containing struct long
-/// to compile (see ``Indirect``). It reads and writes like ``Nullable``: the property is a plain optional, and its projection
+/// struct itself, or is a struct of more than two members whose copies would fill the containing struct's code (see
+/// ``Indirect``). It reads and writes like ``Nullable``: the property is a plain optional, and its projection
 /// (`$lastError`) tells an absent member from `null`.
 @propertyWrapper
 public struct IndirectNullable<Wrapped: Sendable>: Sendable {

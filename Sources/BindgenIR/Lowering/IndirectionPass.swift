@@ -6,8 +6,9 @@
 ///   value witnesses, and an outlined copy in each file that copies it) member by member, nested structs included:
 ///   Stripe's `Invoice` held `ApiErrors`, which held `PaymentIntent`, …, and its `assignWithCopy` alone was 50,000
 ///   LLVM instructions. Behind a box the containing struct copies one reference; boxing shrank the LLVM IR of
-///   Stripe's debug build by a third (BENCHMARKS.md). Small structs (a money amount and its currency) stay inline,
-///   where a copy costs less than the box's allocation.
+///   Stripe's output by a third, though not its debug compile time, which follows the number of functions
+///   (BENCHMARKS-MEMBERS.md), and it makes copies of big models cheap. Small structs (a money amount and its
+///   currency) stay inline, where a box would be an allocation for every decoded value.
 enum IndirectionPass {
     /// A nested struct with more stored members than this (counting the members of the structs it holds inline) is
     /// boxed.
