@@ -7,43 +7,34 @@
 /// (`$lastError`) tells an absent member from `null`.
 @propertyWrapper
 public struct IndirectNullable<Wrapped: Sendable>: Sendable {
-    private final class Box: Sendable {
-        let state: NullableValue<Wrapped>
-        init(_ state: NullableValue<Wrapped>) { self.state = state }
-    }
-
-    private var box: Box
+    /// The state, boxed by ``Indirect``.
+    private var storage: Indirect<NullableValue<Wrapped>>
 
     /// `nil` makes the member absent.
     public init(wrappedValue: Wrapped?) {
-        box = Box(wrappedValue.map { .value($0) } ?? .absent)
+        self.init(projectedValue: wrappedValue.map { .value($0) } ?? .absent)
     }
 
     /// Creates the storage in a given state.
     public init(projectedValue: NullableValue<Wrapped>) {
-        box = Box(projectedValue)
+        storage = Indirect(wrappedValue: projectedValue)
     }
 
     /// The member's state, also reachable as the property's projection (`$name`).
     public var projectedValue: NullableValue<Wrapped> {
-        get { box.state }
-        set { box = Box(newValue) }
+        get { storage.wrappedValue }
+        set { storage.wrappedValue = newValue }
     }
 
     /// The value; `nil` when the member is absent or `null`. Setting `nil` makes it absent.
     public var wrappedValue: Wrapped? {
-        get { box.state.value }
-        set { box = Box(newValue.map { .value($0) } ?? .absent) }
+        get { projectedValue.value }
+        set { projectedValue = newValue.map { .value($0) } ?? .absent }
     }
 }
 
-extension IndirectNullable: Equatable where Wrapped: Equatable {
-    public static func == (lhs: IndirectNullable, rhs: IndirectNullable) -> Bool { lhs.projectedValue == rhs.projectedValue }
-}
-
-extension IndirectNullable: Hashable where Wrapped: Hashable {
-    public func hash(into hasher: inout Hasher) { hasher.combine(projectedValue) }
-}
+extension IndirectNullable: Equatable where Wrapped: Equatable {}
+extension IndirectNullable: Hashable where Wrapped: Hashable {}
 
 extension IndirectNullable: Decodable where Wrapped: Decodable {
     /// Decodes a member's value: `null` or a `Wrapped` (a missing member is handled by the keyed container).
